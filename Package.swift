@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "maestro-topo",
+    products: [
+        .executable(name: "maestro-topo", targets: ["maestro-topo"]),
+        .library(name: "MaestroTopo", targets: ["MaestroTopo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libyaml from the system (Debian: libyaml-dev). Never link Yams into
+        // the product: it bundles its own copy of libyaml and the two clash.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "MaestroTopo",
+            dependencies: ["CYAML"]
+        ),
+        .executableTarget(
+            name: "maestro-topo",
+            dependencies: [
+                "MaestroTopo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MaestroTopoTests",
+            dependencies: ["MaestroTopo", "maestro-topo"],
+            exclude: ["Golden"]
+        ),
+    ]
+)

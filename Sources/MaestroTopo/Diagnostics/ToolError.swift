@@ -1,0 +1,31 @@
+/// Failures that are not findings about a topology: the tool could not do its
+/// job. The command line maps every one of these to exit code 2.
+public enum ToolError: Error, Equatable, CustomStringConvertible, Sendable {
+    case unreadable(path: String, reason: String)
+    case notFound(path: String)
+    case noTopologyFiles(path: String)
+    case unwritable(path: String, reason: String)
+    case alreadyExists(path: String)
+    case unknownRule(String, suggestion: String?)
+    case usage(String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason):
+            "cannot read '\(path)': \(reason)"
+        case let .notFound(path):
+            "'\(path)' does not exist"
+        case let .noTopologyFiles(path):
+            "no topology files (*.yaml, *.yml) under '\(path)'"
+        case let .unwritable(path, reason):
+            "cannot write '\(path)': \(reason)"
+        case let .alreadyExists(path):
+            "'\(path)' already exists; pass --force to replace it"
+        case let .unknownRule(id, suggestion):
+            "unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                + " ('maestro-topo explain' lists every rule)"
+        case let .usage(message):
+            message
+        }
+    }
+}

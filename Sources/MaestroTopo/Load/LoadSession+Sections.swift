@@ -1,0 +1,200 @@
+/// The sections of format version 1, one reader each.
+extension LoadSession {
+    func readTopology(_ root: YAMLEvent) throws(LoadStopped) -> Topology {
+        var topology = Topology()
+        topology.documentLocation = root.location
+        topology.hostsLocation = root.location
+        var present = Set<String>()
+        try readMapping(section: .top) { key, value throws(LoadStopped) in
+            present.insert(key.value)
+            switch key.value {
+            case "version":
+                topology.version = try self.integer(value, key: key.value)
+                if let version = topology.version, version.value != supportedFormatVersion {
+                    self.report(Rules.invalidValue, InvalidValueText.version(version.value), at: version.location)
+                }
+            case "installation":
+                topology.installation = try self.string(value, key: key.value)
+            case "maestro_version":
+                topology.maestroVersion = try self.string(value, key: key.value)
+            case "profile":
+                topology.profile = try self.choice(value, key: key.value, what: "profile")
+            case "tracker_direction":
+                topology.trackerDirection = try self.choice(value, key: key.value, what: "tracker direction")
+            case "defaults":
+                _ = try self.expectMapping(value, key: key.value, section: .defaults) { key, value throws(LoadStopped) in
+                    try self.readHostSetting(key, value, into: &topology.defaults, host: nil)
+                }
+            case "component_ssl":
+                topology.componentSSL = try self.readComponentSSL(value)
+            case "hosts":
+                topology.hostsLocation = key.location
+                topology.hosts = try self.readHosts(value)
+            default:
+                return false
+            }
+            return true
+        }
+        let required = [
+            ("version", "version: 1"),
+            ("installation", "installation: acme-production"),
+            ("hosts", "hosts: {ui.example.com: {components: [LUI, HUB]}}"),
+        ]
+        for (key, example) in required where !present.contains(key) {
+            report(Rules.invalidValue, InvalidValueText.missingKey(key, example: example), at: root.location)
+        }
+        return topology
+    }
+
+    /// A key of `defaults` or of a host that a host may inherit.
+    func readHostSetting(
+        _ key: Located<String>, _ value: YAMLEvent, into settings: inout HostSettings, host: String?
+    ) throws(LoadStopped) -> Bool {
+        switch key.value {
+        case "os":
+            settings.os = try choice(value, key: key.value, what: "operating system", host: host)
+        case "install_folder":
+            settings.installFolder = try string(value, key: key.value, host: host)
+        case "internal_port":
+            settings.internalPort = try port(value, key: key.value, host: host)
+        case "tracker_port":
+            settings.trackerPort = try port(value, key: key.value, host: host)
+        case "http_port":
+            settings.httpPort = try port(value, key: key.value, host: host)
+        default:
+            return false
+        }
+        return true
+    }
+
+    func readComponentSSL(_ event: YAMLEvent) throws(LoadStopped) -> ComponentSSL? {
+        var ssl = ComponentSSL(location: event.location)
+        let isMapping = try expectMapping(event, key: "component_ssl", section: .componentSSL) { key, value throws(LoadStopped) in
+            switch key.value {
+            case "enabled": ssl.enabled = try self.boolean(value, key: key.value)
+            case "ca": ssl.ca = try self.string(value, key: key.value)
+            case "keystore_password": ssl.keystorePassword = try self.secret(value, key: key.value)
+            default: return false
+            }
+            return true
+        }
+        return isMapping ? ssl : nil
+    }
+
+    func readHosts(_ event: YAMLEvent) throws(LoadStopped) -> [HostEntry] {
+        var hosts: [HostEntry] = []
+        _ = try expectMapping(event, key: "hosts", section: .hosts) { name, value throws(LoadStopped) in
+            if hosts.count == self.limits.maxHosts {
+                self.report(Rules.inputLimit, InputLimitText.hosts(self.limits.maxHosts), at: name.location)
+                throw LoadStopped()
+            }
+            hosts.append(try self.readHost(name, value))
+            return true
+        }
+        if event.kind == .mappingStart, hosts.isEmpty {
+            report(Rules.invalidValue, InvalidValueText.noHosts, at: event.location)
+        }
+        return hosts
+    }
+
+    func readHost(_ name: Located<String>, _ event: YAMLEvent) throws(LoadStopped) -> HostEntry {
+        var host = HostEntry(name: name)
+        let label = name.value
+        if event.isNullLiteral {
+            report(Rules.invalidValue, InvalidValueText.noComponents(label), at: name.location, host: label)
+            return host
+        }
+        var sawComponents = false
+        _ = try expectMapping(event, key: label, section: .host, host: label) { key, value throws(LoadStopped) in
+            switch key.value {
+            case "components":
+                sawComponents = true
+                host.components = try self.readComponents(value, host: label, unrecognized: &host.unrecognizedComponents)
+            case "database":
+                host.database = try self.readDatabase(value, host: label)
+            case "ssl":
+                host.ssl = try self.readHostSSL(value, host: label)
+            default:
+                return try self.readHostSetting(key, value, into: &host.settings, host: label)
+            }
+            return true
+        }
+        if event.kind == .mappingStart, !sawComponents {
+            report(Rules.invalidValue, InvalidValueText.noComponents(label), at: name.location, host: label)
+        }
+        return host
+    }
+
+    func readComponents(
+        _ event: YAMLEvent, host: String, unrecognized: inout [Located<String>]
+    ) throws(LoadStopped) -> Located<[Located<Component>]>? {
+        guard let list = try stringList(event, key: "components", host: host) else { return nil }
+        var components: [Located<Component>] = []
+        for item in list.value {
+            guard let component = Component(rawValue: item.value) else {
+                unrecognized.append(item)
+                let names = Component.allCases.map(\.rawValue)
+                report(
+                    Rules.invalidValue,
+                    InvalidValueText.unknownChoice("component", item.value,
+                                                   suggestion: Suggestion.nearest(to: item.value, in: names)),
+                    at: item.location, host: host, notes: [InvalidValueText.choices(names)])
+                continue
+            }
+            if components.contains(where: { $0.value == component }) {
+                report(Rules.invalidValue, InvalidValueText.componentTwice(component.rawValue, host: host),
+                       at: item.location, host: host)
+                continue
+            }
+            components.append(Located(component, at: item.location))
+        }
+        if list.value.isEmpty {
+            report(Rules.invalidValue, InvalidValueText.noComponents(host), at: list.location, host: host)
+        }
+        return Located(components, at: list.location)
+    }
+
+    func readDatabase(_ event: YAMLEvent, host: String) throws(LoadStopped) -> DatabaseSettings? {
+        var database = DatabaseSettings(location: event.location)
+        let isMapping = try expectMapping(event, key: "database", section: .database, host: host) { key, value throws(LoadStopped) in
+            switch key.value {
+            case "engine": database.engine = try self.choice(value, key: key.value, what: "database engine", host: host)
+            case "port": database.port = try self.port(value, key: key.value, host: host)
+            default: return false
+            }
+            return true
+        }
+        return isMapping ? database : nil
+    }
+
+    func readHostSSL(_ event: YAMLEvent, host: String) throws(LoadStopped) -> HostSSL? {
+        var ssl = HostSSL(location: event.location)
+        let isMapping = try expectMapping(event, key: "ssl", section: .ssl, host: host) { key, value throws(LoadStopped) in
+            switch key.value {
+            case "enabled": ssl.enabled = try self.boolean(value, key: key.value, host: host)
+            case "keystore": ssl.keystore = try self.string(value, key: key.value, host: host)
+            case "keystore_password": ssl.keystorePassword = try self.secret(value, key: key.value, host: host)
+            case "ca": ssl.ca = try self.string(value, key: key.value, host: host)
+            case "aliases": ssl.aliases = try self.stringList(value, key: key.value, host: host)
+            case "allowed_clients": ssl.allowedClients = try self.readAllowedClients(value, host: host)
+            default: return false
+            }
+            return true
+        }
+        return isMapping ? ssl : nil
+    }
+
+    /// A list, or one string as `ssl.ini` would hold it. Items are kept as
+    /// written; `allowed-clients-format` judges spaces and empty items.
+    func readAllowedClients(_ event: YAMLEvent, host: String) throws(LoadStopped) -> AllowedClients? {
+        if event.kind == .scalar, !event.isNullLiteral {
+            guard let text = try string(event, key: "allowed_clients", host: host) else { return nil }
+            let items = text.value.split(separator: ",", omittingEmptySubsequences: false).map {
+                Located(String($0), at: text.location)
+            }
+            return AllowedClients(location: text.location, items: items, rawString: text.value)
+        }
+        guard let list = try stringList(event, key: "allowed_clients", host: host) else { return nil }
+        return AllowedClients(location: list.location, items: list.value, rawString: nil)
+    }
+}

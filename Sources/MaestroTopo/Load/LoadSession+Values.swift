@@ -1,0 +1,138 @@
+/// Typed scalar values. Only plain scalars may be numbers or booleans, so
+/// `"1099"` in quotes is text, as YAML itself says.
+extension LoadSession {
+    func string(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<String>? {
+        guard event.kind == .scalar, !event.isNullLiteral else {
+            report(Rules.invalidValue, InvalidValueText.expected("text", for: key, found: event),
+                   at: event.location, host: host)
+            try skip(event)
+            return nil
+        }
+        if event.text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            report(Rules.invalidValue, InvalidValueText.controlCharacter(key), at: event.location, host: host)
+            return nil
+        }
+        return Located(event.text, at: event.location)
+    }
+
+    func integer(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<Int>? {
+        if event.kind == .scalar, event.isPlain, let value = Self.decimal(event.text) {
+            return Located(value, at: event.location)
+        }
+        report(Rules.invalidValue, InvalidValueText.expected("a whole number", for: key, found: event),
+               at: event.location, host: host)
+        try skip(event)
+        return nil
+    }
+
+    func port(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<Int>? {
+        guard let value = try integer(event, key: key, host: host) else { return nil }
+        guard (1...65535).contains(value.value) else {
+            report(Rules.invalidValue, InvalidValueText.portRange(key, value.value), at: value.location, host: host)
+            return nil
+        }
+        return value
+    }
+
+    func boolean(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<Bool>? {
+        if event.kind == .scalar, event.isPlain {
+            switch event.text {
+            case "true", "True", "TRUE": return Located(true, at: event.location)
+            case "false", "False", "FALSE": return Located(false, at: event.location)
+            default: break
+            }
+        }
+        let notes = ["yes", "no", "on", "off", "y", "n"].contains(event.text.lowercased())
+            ? [InvalidValueText.yesNoNote] : []
+        report(Rules.invalidValue, InvalidValueText.expected("true or false", for: key, found: event),
+               at: event.location, host: host, notes: notes)
+        try skip(event)
+        return nil
+    }
+
+    /// One of a closed set of words (`linux`, `postgresql`, `LUI`, ...),
+    /// with a suggestion when the word is close to one of them.
+    func choice<T: RawRepresentable & CaseIterable>(
+        _ event: YAMLEvent, key: String, what: String, host: String? = nil
+    ) throws(LoadStopped) -> Located<T>? where T.RawValue == String {
+        guard let text = try string(event, key: key, host: host) else { return nil }
+        if let value = T(rawValue: text.value) { return Located(value, at: text.location) }
+        let names = T.allCases.map(\.rawValue)
+        report(
+            Rules.invalidValue,
+            InvalidValueText.unknownChoice(what, text.value, suggestion: Suggestion.nearest(to: text.value, in: names)),
+            at: text.location, host: host, notes: [InvalidValueText.choices(names)])
+        return nil
+    }
+
+    /// A list of text items, e.g. `aliases`.
+    func stringList(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<[Located<String>]>? {
+        guard event.kind == .sequenceStart else {
+            report(Rules.invalidValue, InvalidValueText.expected("a list", for: key, found: event),
+                   at: event.location, host: host)
+            try skip(event)
+            return nil
+        }
+        var items: [Located<String>] = []
+        while true {
+            let item = try next()
+            if item.kind == .sequenceEnd { break }
+            if let text = try string(item, key: key, host: host) { items.append(text) }
+        }
+        return Located(items, at: event.location)
+    }
+
+    /// `{env: NAME}`, `{file: PATH}` or a literal password.
+    func secret(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<SecretSource>? {
+        if event.kind == .scalar {
+            guard let text = try string(event, key: key, host: host) else { return nil }
+            return Located(.literal(text.value), at: text.location)
+        }
+        var source: Located<SecretSource>?
+        var extra = false
+        let isMapping = try expectMapping(event, key: key, section: .secret, host: host) { name, value throws(LoadStopped) in
+            switch name.value {
+            case "env", "file":
+                guard let text = try self.string(value, key: name.value, host: host) else { return true }
+                if source != nil {
+                    extra = true
+                    self.report(Rules.invalidValue, InvalidValueText.twoSecretSources, at: name.location, host: host)
+                    return true
+                }
+                if name.value == "env" {
+                    guard Self.isEnvironmentName(text.value) else {
+                        self.report(Rules.invalidValue, InvalidValueText.environmentName(text.value),
+                                    at: text.location, host: host)
+                        return true
+                    }
+                    source = Located(.environment(text.value), at: event.location)
+                } else {
+                    source = Located(.file(text.value), at: event.location)
+                }
+                return true
+            default:
+                return false
+            }
+        }
+        if isMapping, source == nil, !extra {
+            report(Rules.invalidValue, InvalidValueText.emptySecret(key), at: event.location, host: host)
+        }
+        return source
+    }
+
+    static func decimal(_ text: String) -> Int? {
+        var digits = Substring(text)
+        if digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.count <= 18, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            return nil
+        }
+        return Int(digits)
+    }
+
+    static func isEnvironmentName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !(48...57).contains(first) else { return false }
+        return name.utf8.allSatisfy { byte in
+            (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte) || byte == 95
+        }
+    }
+}

@@ -1,0 +1,169 @@
+/// Stops reading: libyaml refused the text, or a limit was hit. The
+/// diagnostic has been recorded already.
+struct LoadStopped: Error {}
+
+/// One file's walk over libyaml's events. Helpers take the first event of a
+/// value (already read) and consume the rest of it, so every value is read
+/// exactly once and a value the format does not want is skipped in place.
+final class LoadSession {
+    let reader: YAMLEventReader
+    let limits: LoaderLimits
+    var diagnostics: [Diagnostic] = []
+    private var depth = 0
+
+    init(bytes: [UInt8], limits: LoaderLimits) {
+        reader = YAMLEventReader(bytes: bytes)
+        self.limits = limits
+    }
+
+    func run() -> LoadResult {
+        var topology: Topology?
+        do {
+            _ = try next()  // stream start
+            let start = try next()
+            if start.kind == .streamEnd {
+                report(Rules.invalidValue, InvalidValueText.emptyFile, at: start.location)
+                return finish(nil, stoppedEarly: false)
+            }
+            let root = try next()
+            if root.kind == .mappingStart {
+                topology = try readTopology(root)
+            } else {
+                report(Rules.invalidValue, InvalidValueText.notAMapping(root), at: root.location)
+                try skip(root)
+            }
+            _ = try next()  // document end
+            let after = try next()
+            if after.kind == .documentStart {
+                report(Rules.unsupportedYAML, UnsupportedYAMLText.severalDocuments, at: after.location)
+            }
+        } catch {
+            return finish(topology, stoppedEarly: true)
+        }
+        return finish(topology, stoppedEarly: false)
+    }
+
+    private func finish(_ topology: Topology?, stoppedEarly: Bool) -> LoadResult {
+        LoadResult(topology: topology, diagnostics: diagnostics, stoppedEarly: stoppedEarly)
+    }
+
+    // MARK: Events
+
+    /// The next event, with the checks every node gets: nesting depth,
+    /// scalar length, and the YAML features the format does not allow.
+    func next() throws(LoadStopped) -> YAMLEvent {
+        let event: YAMLEvent
+        do {
+            event = try reader.next()
+        } catch {
+            report(Rules.yamlSyntax, error.message, at: error.location,
+                   notes: YAMLSyntaxText.notes(for: error))
+            throw LoadStopped()
+        }
+        switch event.kind {
+        case .mappingStart, .sequenceStart:
+            depth += 1
+            if depth > limits.maxDepth {
+                report(Rules.inputLimit, InputLimitText.depth(limits.maxDepth), at: event.location)
+                throw LoadStopped()
+            }
+        case .mappingEnd, .sequenceEnd:
+            depth -= 1
+        case .scalar:
+            if event.text.utf8.count > limits.maxScalarLength {
+                report(
+                    Rules.inputLimit,
+                    InputLimitText.scalar(event.text.utf8.count, limit: limits.maxScalarLength),
+                    at: event.location)
+                throw LoadStopped()
+            }
+        case .alias:
+            report(Rules.unsupportedYAML, UnsupportedYAMLText.alias(event.anchor ?? ""), at: event.location)
+        default:
+            break
+        }
+        if let tag = event.tag {
+            report(Rules.unsupportedYAML, UnsupportedYAMLText.tag(tag), at: event.location)
+        }
+        if event.kind != .alias, let anchor = event.anchor {
+            report(Rules.unsupportedYAML, UnsupportedYAMLText.anchor(anchor), at: event.location)
+        }
+        return event
+    }
+
+    /// Consumes the rest of a node whose first event is `first`.
+    func skip(_ first: YAMLEvent) throws(LoadStopped) {
+        guard first.isCollectionStart else { return }
+        var open = 1
+        while open > 0 {
+            let event = try next()
+            if event.isCollectionStart {
+                open += 1
+            } else if event.kind == .mappingEnd || event.kind == .sequenceEnd {
+                open -= 1
+            }
+        }
+    }
+
+    func report(
+        _ rule: Rule, _ message: String, at location: SourceLocation,
+        host: String? = nil, notes: [String] = []
+    ) {
+        diagnostics.append(rule.diagnostic(message, at: location, host: host, notes: notes))
+    }
+
+    // MARK: Mappings
+
+    /// Walks a mapping whose start event has been read. For each new key,
+    /// `handle` gets the key and the first event of its value and returns
+    /// false when the key is not one the section knows; that value is then
+    /// skipped and reported with the nearest known key.
+    func readMapping(
+        section: Section, host: String? = nil,
+        _ handle: (Located<String>, YAMLEvent) throws(LoadStopped) -> Bool
+    ) throws(LoadStopped) {
+        var seen: [String: SourceLocation] = [:]
+        while true {
+            let keyEvent = try next()
+            if keyEvent.kind == .mappingEnd { return }
+            guard keyEvent.kind == .scalar else {
+                report(Rules.invalidValue, InvalidValueText.complexKey(keyEvent), at: keyEvent.location, host: host)
+                try skip(keyEvent)
+                try skip(try next())
+                continue
+            }
+            let key = Located(keyEvent.text, at: keyEvent.location)
+            let value = try next()
+            if let first = seen[key.value] {
+                report(
+                    Rules.duplicateKey, DuplicateKeyText.repeated(key.value, in: section), at: key.location,
+                    host: host, notes: [DuplicateKeyText.firstAt(first)])
+                try skip(value)
+                continue
+            }
+            seen[key.value] = key.location
+            if try !handle(key, value) {
+                let suggestion = Suggestion.nearest(to: key.value, in: section.keys)
+                report(
+                    Rules.unknownKey, UnknownKeyText.unknown(key.value, in: section, suggestion: suggestion),
+                    at: key.location, host: host, notes: [UnknownKeyText.allowed(section)])
+                try skip(value)
+            }
+        }
+    }
+
+    /// Reads a mapping value, or reports what stood there instead.
+    func expectMapping(
+        _ first: YAMLEvent, key: String, section: Section, host: String? = nil,
+        _ handle: (Located<String>, YAMLEvent) throws(LoadStopped) -> Bool
+    ) throws(LoadStopped) -> Bool {
+        guard first.kind == .mappingStart else {
+            report(Rules.invalidValue, InvalidValueText.expected("a mapping", for: key, found: first),
+                   at: first.location, host: host)
+            try skip(first)
+            return false
+        }
+        try readMapping(section: section, host: host, handle)
+        return true
+    }
+}

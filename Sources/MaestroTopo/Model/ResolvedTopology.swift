@@ -1,0 +1,153 @@
+/// The topology with every default applied: what each host really gets.
+/// Rules and planner both read this, so defaults are decided in one place.
+/// Each value keeps the position it came from (the host's own key, or the
+/// `defaults`/`component_ssl` key it inherited), so a finding about an
+/// inherited value points at the line that set it.
+public struct ResolvedTopology: Sendable {
+    public let installation: String
+    public let trackerDirection: TrackerDirection
+    public let hosts: [ResolvedHost]
+
+    public init(_ topology: Topology) {
+        installation = topology.installation?.value ?? ""
+        trackerDirection = topology.trackerDirection?.value ?? .luiToTrk
+        hosts = topology.hosts.map { ResolvedHost($0, topology: topology) }
+    }
+
+    /// Hosts running LUI, HUB or TRK, in file order.
+    public var maestroServers: [ResolvedHost] { hosts.filter(\.isMaestroServer) }
+
+    /// Hosts running only DATABASE and/or LISTSERV.
+    public var externalHosts: [ResolvedHost] { hosts.filter { !$0.isMaestroServer } }
+
+    public func hosts(running component: Component) -> [ResolvedHost] {
+        hosts.filter { $0.components.contains(component) }
+    }
+
+    public func host(named name: String) -> ResolvedHost? {
+        hosts.first { $0.name == name }
+    }
+
+    /// SSL counts as on for the installation when any Maestro server has it;
+    /// `partial-ssl` reports the servers that disagree.
+    public var componentSSL: Bool { maestroServers.contains { $0.ssl.enabled } }
+}
+
+public struct ResolvedHost: Sendable {
+    public let entry: HostEntry
+    public let name: String
+    public let nameLocation: SourceLocation
+    public let components: [Component]
+    public let os: Located<OperatingSystem>
+    public let installFolder: Located<String>
+    public let internalPort: Located<Int>
+    public let trackerPort: Located<Int>
+    public let httpPort: Located<Int>
+    public let database: ResolvedDatabase?
+    public let ssl: ResolvedSSL
+
+    init(_ entry: HostEntry, topology: Topology) {
+        self.entry = entry
+        name = entry.name.value
+        nameLocation = entry.name.location
+        components = (entry.components?.value.map(\.value) ?? []).sorted()
+        let defaults = topology.defaults
+        let here = nameLocation
+        func pick<T>(_ own: Located<T>?, _ inherited: Located<T>?, _ fallback: T) -> Located<T> {
+            own ?? inherited ?? Located(fallback, at: here)
+        }
+        os = pick(entry.settings.os, defaults.os, .linux)
+        installFolder = pick(entry.settings.installFolder, defaults.installFolder, os.value.defaultInstallFolder)
+        internalPort = pick(entry.settings.internalPort, defaults.internalPort, 1099)
+        trackerPort = pick(entry.settings.trackerPort, defaults.trackerPort, 7000)
+        httpPort = pick(entry.settings.httpPort, defaults.httpPort, 80)
+        if components.contains(.database) {
+            let engine = entry.database?.engine ?? Located(.internal, at: here)
+            database = ResolvedDatabase(
+                engine: engine.value,
+                port: entry.database?.port ?? Located(engine.value.defaultPort, at: engine.location))
+        } else {
+            database = nil
+        }
+        ssl = ResolvedSSL(entry: entry, topology: topology, os: os.value, installFolder: installFolder.value)
+    }
+
+    public var isMaestroServer: Bool { components.contains { $0.isMaestro } }
+
+    public var maestroComponents: [Component] { components.filter(\.isMaestro) }
+
+    /// `[install_folder]/commands/ssl.ini` in the host's own path style.
+    public var sslIniPath: String { PathStyle.join(installFolder.value, "commands", "ssl.ini", os: os.value) }
+}
+
+public struct ResolvedDatabase: Sendable {
+    public let engine: DatabaseEngine
+    public let port: Located<Int>
+}
+
+public struct ResolvedSSL: Sendable {
+    public let enabled: Bool
+    /// Where `enabled` was decided; nil when SSL is off by omission.
+    public let enabledLocation: SourceLocation?
+    public let keystore: Located<String>
+    /// True when the topology names the keystore; false when derived.
+    public let keystoreIsExplicit: Bool
+    public let password: Located<SecretSource>?
+    public let ca: Located<String>?
+    public let allowedClients: AllowedClients?
+    public let aliases: [Located<String>]
+
+    init(entry: HostEntry, topology: Topology, os: OperatingSystem, installFolder: String) {
+        let own = entry.ssl, shared = topology.componentSSL
+        let enabledValue = own?.enabled ?? shared?.enabled
+        enabled = enabledValue?.value ?? false
+        enabledLocation = enabledValue?.location
+        if let keystore = own?.keystore {
+            self.keystore = keystore
+            keystoreIsExplicit = true
+        } else {
+            let path = PathStyle.join(installFolder, "keystore", "\(entry.name.value).jks", os: os)
+            keystore = Located(path, at: entry.name.location)
+            keystoreIsExplicit = false
+        }
+        password = own?.keystorePassword ?? shared?.keystorePassword
+        ca = own?.ca ?? shared?.ca
+        allowedClients = own?.allowedClients
+        aliases = own?.aliases?.value ?? []
+    }
+
+    /// The alias the server certificate is stored under in the keystore.
+    public static func certificateAlias(for host: String) -> String { host.lowercased() }
+}
+
+/// Paths on Linux and Windows hosts, built and judged without touching the
+/// local file system (the planning machine is rarely the target).
+public enum PathStyle {
+    public static func join(_ base: String, _ parts: String..., os: OperatingSystem) -> String {
+        let separator = os.pathSeparator
+        var result = base
+        for part in parts {
+            while result.count > 1, result.last == separator || (os == .windows && result.last == "/") {
+                result.removeLast()
+            }
+            result.append(separator)
+            result.append(part)
+        }
+        return result
+    }
+
+    /// Absolute for the host's OS: `/...` on Linux; `C:\...`, `C:/...` or a
+    /// UNC path `\\server\share\...` on Windows.
+    public static func isAbsolute(_ path: String, os: OperatingSystem) -> Bool {
+        let chars = Array(path.unicodeScalars)
+        switch os {
+        case .linux:
+            return chars.first == "/"
+        case .windows:
+            if chars.count >= 3, chars[0].isASCII, chars[0].properties.isAlphabetic, chars[1] == ":", chars[2] == "\\" || chars[2] == "/" {
+                return true
+            }
+            return chars.count >= 3 && chars[0] == "\\" && chars[1] == "\\" && chars[2] != "\\"
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// A topology file as written, every value with its position. Nothing here is
+/// defaulted or derived; `ResolvedTopology` does that.
+public struct Topology: Sendable {
+    public var version: Located<Int>?
+    public var installation: Located<String>?
+    public var maestroVersion: Located<String>?
+    public var profile: Located<Profile>?
+    public var trackerDirection: Located<TrackerDirection>?
+    public var defaults = HostSettings()
+    public var componentSSL: ComponentSSL?
+    public var hosts: [HostEntry] = []
+    /// Position of the `hosts:` key, or of the document when it is missing.
+    public var hostsLocation: SourceLocation = .start
+    public var documentLocation: SourceLocation = .start
+
+    public init() {}
+}
+
+/// Settings a host may inherit from `defaults`.
+public struct HostSettings: Sendable {
+    public var os: Located<OperatingSystem>?
+    public var installFolder: Located<String>?
+    public var internalPort: Located<Int>?
+    public var trackerPort: Located<Int>?
+    public var httpPort: Located<Int>?
+
+    public init() {}
+}
+
+/// The installation-wide `component_ssl` section.
+public struct ComponentSSL: Sendable {
+    public var location: SourceLocation
+    public var enabled: Located<Bool>?
+    public var ca: Located<String>?
+    public var keystorePassword: Located<SecretSource>?
+
+    public init(location: SourceLocation) { self.location = location }
+}
+
+public struct HostEntry: Sendable {
+    public var name: Located<String>
+    public var components: Located<[Located<Component>]>?
+    /// Component names the loader did not recognise (already reported).
+    public var unrecognizedComponents: [Located<String>] = []
+    public var settings = HostSettings()
+    public var database: DatabaseSettings?
+    public var ssl: HostSSL?
+
+    public init(name: Located<String>) { self.name = name }
+
+    public func runs(_ component: Component) -> Bool {
+        components?.value.contains { $0.value == component } ?? false
+    }
+}
+
+public struct DatabaseSettings: Sendable {
+    public var location: SourceLocation
+    public var engine: Located<DatabaseEngine>?
+    public var port: Located<Int>?
+
+    public init(location: SourceLocation) { self.location = location }
+}
+
+/// A host's own `ssl` section: overrides of `component_ssl`, and the settings
+/// only a host can have. It lets a file describe an existing, possibly
+/// half-configured installation.
+public struct HostSSL: Sendable {
+    public var location: SourceLocation
+    public var enabled: Located<Bool>?
+    public var keystore: Located<String>?
+    public var keystorePassword: Located<SecretSource>?
+    public var ca: Located<String>?
+    public var allowedClients: AllowedClients?
+    public var aliases: Located<[Located<String>]>?
+
+    public init(location: SourceLocation) { self.location = location }
+}
+
+/// An explicit `allowed_clients`: a YAML list, or one comma-separated string
+/// as it would stand in `ssl.ini`.
+public struct AllowedClients: Sendable {
+    public var location: SourceLocation
+    public var items: [Located<String>]
+    /// The text when written as one string, kept to point at spaces in it.
+    public var rawString: String?
+
+    public init(location: SourceLocation, items: [Located<String>], rawString: String?) {
+        self.location = location
+        self.items = items
+        self.rawString = rawString
+    }
+}

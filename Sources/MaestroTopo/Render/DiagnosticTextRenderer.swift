@@ -1,0 +1,70 @@
+/// Compiler-style text: `path:line:col: error[rule]: message`, the source
+/// line, a caret under the column, then the notes.
+public struct DiagnosticTextRenderer: Sendable {
+    public var style: TextStyle
+
+    public init(style: TextStyle) { self.style = style }
+
+    /// Longest stretch of a source line shown; huge one-line files stay readable.
+    static let snippetWidth = 160
+
+    public func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+        let location = diagnostic.location
+        var out = style.bold("\(source.path):\(location.line):\(location.column):")
+        out += " \(style.severity(diagnostic.severity))\(style.bold("[\(diagnostic.rule)]: \(diagnostic.message)"))\n"
+        if let line = source.line(location.line) {
+            let (text, caret) = snippet(line, column: location.column)
+            out += "    \(text)\n    \(caret)\n"
+        }
+        for note in diagnostic.notes {
+            out += "    \(style.paint("note:", "1;36")) \(note)\n"
+        }
+        return out
+    }
+
+    public func render(_ report: FileReport) -> String {
+        if let error = report.readError {
+            return "\(style.bold("maestro-topo:")) \(style.severity(.error)): \(error)\n"
+        }
+        return report.diagnostics.map { render($0, in: report.source) }.joined()
+    }
+
+    /// The line (control characters made visible, long lines cut around the
+    /// column) and a caret line whose prefix keeps the line's tabs.
+    func snippet(_ line: String, column: Int) -> (String, String) {
+        var scalars = Array(line.unicodeScalars)
+        var caretIndex = max(0, min(column - 1, scalars.count))
+        var prefix = "", suffix = ""
+        if scalars.count > Self.snippetWidth {
+            let start = max(0, min(caretIndex - Self.snippetWidth / 2, scalars.count - Self.snippetWidth))
+            let end = min(scalars.count, start + Self.snippetWidth)
+            if start > 0 { prefix = "…" }
+            if end < scalars.count { suffix = "…" }
+            scalars = Array(scalars[start..<end])
+            caretIndex -= start
+            caretIndex += prefix.isEmpty ? 0 : 1
+        }
+        var text = prefix
+        var pad = prefix.isEmpty ? "" : " "
+        for (i, scalar) in scalars.enumerated() {
+            let visible: Unicode.Scalar = scalar.properties.generalCategory == .control && scalar != "\t" ? "\u{FFFD}" : scalar
+            text.unicodeScalars.append(visible)
+            if i + (prefix.isEmpty ? 0 : 1) < caretIndex { pad += scalar == "\t" ? "\t" : " " }
+        }
+        return (text + suffix, pad + style.paint("^", "1;32"))
+    }
+
+    /// The closing line: how many files, errors, warnings, notes.
+    public func summary(files: Int, diagnostics: [Diagnostic], unreadable: Int) -> String {
+        var parts: [String] = []
+        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount, notes = diagnostics.noteCount
+        if errors > 0 { parts.append(Self.count(errors, "error")) }
+        if warnings > 0 { parts.append(Self.count(warnings, "warning")) }
+        if notes > 0 { parts.append(Self.count(notes, "note")) }
+        if unreadable > 0 { parts.append("\(unreadable) unreadable") }
+        let checked = Self.count(files, "file")
+        return parts.isEmpty ? "checked \(checked): no problems found\n" : "checked \(checked): \(parts.joined(separator: ", "))\n"
+    }
+
+    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+}

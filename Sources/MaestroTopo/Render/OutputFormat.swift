@@ -1,0 +1,35 @@
+/// The `--format` values; raw values are the flag values.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+}
+
+/// How text output looks: colour only on a terminal, never with NO_COLOR or
+/// `--no-color`.
+public struct TextStyle: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    public static let plain = TextStyle(color: false)
+
+    /// Colour when `fd` is a terminal and neither NO_COLOR (any value, even
+    /// empty, as no-color.org says) nor `--no-color` asks for none.
+    public static func forStream(_ fd: Int32, noColorFlag: Bool) -> TextStyle {
+        TextStyle(color: !noColorFlag && FileSystem.environment("NO_COLOR") == nil && FileSystem.isTerminal(fd))
+    }
+
+    public func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    public func bold(_ text: String) -> String { paint(text, "1") }
+
+    public func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: paint("error", "1;31")
+        case .warning: paint("warning", "1;33")
+        case .note: paint("note", "1;36")
+        }
+    }
+}

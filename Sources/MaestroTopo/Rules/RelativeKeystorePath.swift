@@ -1,0 +1,52 @@
+extension Rules {
+    /// A keystore path (or the install folder it derives from) that is not absolute.
+    public static let relativeKeystorePath: Rule = Rule(
+        id: "relative-keystore-path", severity: .error,
+        summary: "A keystore path, or the install folder it is derived from, is not absolute for the host's OS.",
+        documentation: """
+            `SSLKeystorePath` in `ssl.ini` must be an absolute path: a relative \
+            one is resolved against whatever folder the component happens to \
+            start in. Absolute means `/…` on Linux and `C:\\…`, `C:/…` or \
+            `\\\\server\\share\\…` on Windows, judged by the host's `os`, so a \
+            Windows path on a Linux host is reported too. When `keystore` is \
+            omitted it is derived from `install_folder`, which then must be \
+            absolute itself.
+
+            ```yaml
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB]
+                ssl: {keystore: keystore/ui.jks}
+            ```
+
+            Fix: give the full path, e.g. `/opt/lsoft/maestro/keystore/ui.jks`.
+            """,
+        check: { context in
+            var found: [Diagnostic] = []
+            for server in context.resolved.maestroServers {
+                let os = server.os.value
+                if !PathStyle.isAbsolute(server.installFolder.value, os: os), !server.installFolder.value.isEmpty {
+                    found.append(relativeKeystorePath.diagnostic(
+                        "install folder '\(server.installFolder.value)' of '\(server.name)' is not an absolute \(os.rawValue) path; the keystore and ssl.ini paths derive from it",
+                        at: server.installFolder.location, host: server.name,
+                        notes: [RelativeKeystorePathText.example(os)]))
+                }
+                guard server.ssl.keystoreIsExplicit, !server.ssl.keystore.value.isEmpty,
+                      !PathStyle.isAbsolute(server.ssl.keystore.value, os: os) else { continue }
+                found.append(relativeKeystorePath.diagnostic(
+                    "keystore '\(server.ssl.keystore.value)' of '\(server.name)' is not an absolute \(os.rawValue) path",
+                    at: server.ssl.keystore.location, host: server.name,
+                    notes: [RelativeKeystorePathText.example(os)]))
+            }
+            return found
+        })
+}
+
+enum RelativeKeystorePathText {
+    static func example(_ os: OperatingSystem) -> String {
+        switch os {
+        case .linux: "on Linux an absolute path starts with '/', e.g. /opt/lsoft/maestro/keystore/server.jks"
+        case .windows: #"on Windows an absolute path starts with a drive, e.g. C:\Program Files\L-Soft\Maestro\keystore\server.jks"#
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// Every rule, in the order findings at the same position are listed and in
+/// the order docs/rules.md presents them: first what the loader finds while
+/// reading (the file is not even well-formed), then the model's structure
+/// (names, components), then SSL, then ports, then advice. A later rule may
+/// assume an earlier one's problem has been reported, so it stays quiet about
+/// it rather than repeating it.
+public enum RuleRegistry {
+    public static let all: [Rule] = [
+        // Reading the file
+        Rules.yamlSyntax,
+        Rules.inputLimit,
+        Rules.unsupportedYAML,
+        Rules.duplicateKey,
+        Rules.unknownKey,
+        Rules.invalidValue,
+        // Hosts and components
+        Rules.invalidHostname,
+        Rules.duplicateHost,
+        Rules.missingComponent,
+        Rules.duplicateComponent,
+        Rules.misplacedSetting,
+        // Component SSL
+        Rules.missingHost,
+        Rules.partialSSL,
+        Rules.sslIncomplete,
+        Rules.relativeKeystorePath,
+        Rules.sharedCertificate,
+        Rules.allowedClientsFormat,
+        // Ports
+        Rules.portConflict,
+        Rules.trackerHTTPS,
+        // Advice
+        Rules.mixedCA,
+        Rules.plaintextPassword,
+        Rules.hostAliases,
+        Rules.luiTrkColocated,
+        Rules.fourServerLayout,
+    ]
+
+    static let orderIndex: [String: Int] = Dictionary(
+        uniqueKeysWithValues: all.enumerated().map { ($0.element.id, $0.offset) })
+
+    public static func rule(id: String) -> Rule? {
+        all.first { $0.id == id }
+    }
+
+    public static func suggestion(for id: String) -> String? {
+        Suggestion.nearest(to: id, in: all.map(\.id))
+    }
+
+    /// Runs every model rule over a loaded topology.
+    public static func check(_ topology: Topology) -> [Diagnostic] {
+        let context = RuleContext(topology: topology)
+        return all.flatMap { $0.check?(context) ?? [] }
+    }
+}

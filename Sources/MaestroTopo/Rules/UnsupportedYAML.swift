@@ -1,0 +1,43 @@
+extension Rules {
+    /// YAML features the topology format does not use: tags, anchors, aliases, several documents.
+    public static let unsupportedYAML: Rule = Rule(
+        id: "unsupported-yaml", severity: .error,
+        summary: "The file uses a YAML feature the format does not allow: tags, anchors, aliases or several documents.",
+        documentation: """
+            A topology is one YAML document of plain mappings, lists and values. \
+            The loader rejects:
+
+            - tags such as `!!python/object` or `!include` (they ask a YAML \
+              library to build objects or read files),
+            - anchors (`&name`) and aliases (`*name`): they are never expanded, \
+              so an alias bomb costs nothing, and a copied value is clearer to \
+              the next reader than a reference,
+            - a second document after `---`.
+
+            ```yaml
+            defaults: &base {os: linux}
+            hosts:
+              ui.acme.example: *base
+            ```
+
+            Fix: write the values out in full; for shared values use `defaults`, \
+            which every host inherits.
+            """)
+}
+
+enum UnsupportedYAMLText {
+    static func tag(_ tag: String) -> String {
+        "YAML tag '\(tag)' is not allowed in a topology; remove it"
+    }
+
+    static func anchor(_ name: String) -> String {
+        "anchor '&\(name)' is not allowed; write values out, or put shared ones under 'defaults'"
+    }
+
+    static func alias(_ name: String) -> String {
+        "alias '*\(name)' is not allowed; aliases are never expanded, write the value out"
+    }
+
+    static let severalDocuments =
+        "a second YAML document starts here; a topology file holds exactly one (one file per installation)"
+}

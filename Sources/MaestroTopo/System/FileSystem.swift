@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file-system calls the tool needs, straight on POSIX so the core
+/// library does not load Foundation.
+public enum FileSystem {
+    public enum Kind: Equatable, Sendable {
+        case regular, directory, symlink, other, missing
+    }
+
+    /// What `path` is; `followLinks: false` reports a symbolic link as such.
+    public static func kind(of path: String, followLinks: Bool = true) -> Kind {
+        var info = stat()
+        let result = followLinks ? stat(path, &info) : lstat(path, &info)
+        guard result == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    /// Reads a regular file, at most `limit` bytes plus one (so a caller can
+    /// tell the file is too large without reading all of it).
+    public static func read(_ path: String, limit: Int) throws(ToolError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw ToolError.unreadable(path: path, reason: errorText()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ToolError.unreadable(path: path, reason: errorText()) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw ToolError.unreadable(path: path, reason: "not a regular file")
+        }
+        let wanted = min(Int(info.st_size), limit) + 1
+        var bytes = [UInt8](repeating: 0, count: max(wanted, 1))
+        var filled = 0
+        while filled < wanted {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + filled, wanted - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ToolError.unreadable(path: path, reason: errorText())
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// Names in a directory, without `.` and `..`, sorted bytewise so output
+    /// order never depends on the file system.
+    public static func entries(of path: String) throws(ToolError) -> [String] {
+        guard let dir = opendir(path) else { throw ToolError.unreadable(path: path, reason: errorText()) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    public static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    public static func errorText() -> String { String(cString: strerror(errno)) }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same
+    /// folder with the given mode, then a rename over the target.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(ToolError) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+        guard fd >= 0 else { throw ToolError.unwritable(path: path, reason: errorText()) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let reason = errorText()
+                close(fd)
+                unlink(temporary)
+                throw ToolError.unwritable(path: path, reason: reason)
+            }
+            written += count
+        }
+        guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
+            let reason = errorText()
+            unlink(temporary)
+            throw ToolError.unwritable(path: path, reason: reason)
+        }
+    }
+}

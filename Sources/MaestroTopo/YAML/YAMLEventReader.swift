@@ -1,0 +1,122 @@
+internal import CYAML
+
+/// Pulls events from libyaml's event parser, one at a time, converting
+/// libyaml's 0-based marks to 1-based positions. This is the only place that
+/// touches `yaml_parser_t` and `yaml_event_t`; every event is freed before
+/// `next()` returns.
+final class YAMLEventReader {
+    private var parser = yaml_parser_t()
+    private let input: UnsafeMutableBufferPointer<UInt8>
+
+    init(bytes: [UInt8]) {
+        // libyaml reads from our buffer for as long as the parser lives, so
+        // keep a copy whose address cannot move.
+        input = .allocate(capacity: max(bytes.count, 1))
+        _ = input.initialize(from: bytes)
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_input_string(&parser, input.baseAddress, bytes.count)
+    }
+
+    deinit {
+        yaml_parser_delete(&parser)
+        input.deallocate()
+    }
+
+    func next() throws(YAMLSyntaxError) -> YAMLEvent {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+            throw syntaxError()
+        }
+        defer { yaml_event_delete(&event) }
+        let location = SourceLocation(
+            line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_STREAM_START_EVENT:
+            return YAMLEvent(kind: .streamStart, location: location)
+        case YAML_STREAM_END_EVENT:
+            return YAMLEvent(kind: .streamEnd, location: location)
+        case YAML_DOCUMENT_START_EVENT:
+            return YAMLEvent(kind: .documentStart, location: location)
+        case YAML_DOCUMENT_END_EVENT:
+            return YAMLEvent(kind: .documentEnd, location: location)
+        case YAML_ALIAS_EVENT:
+            return YAMLEvent(
+                kind: .alias, location: location, anchor: Self.string(event.data.alias.anchor))
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = scalar.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+            } ?? ""
+            return YAMLEvent(
+                kind: .scalar, location: location, text: text,
+                isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
+                tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor))
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            return YAMLEvent(
+                kind: .sequenceStart, location: location,
+                tag: Self.string(start.tag), anchor: Self.string(start.anchor))
+        case YAML_SEQUENCE_END_EVENT:
+            return YAMLEvent(kind: .sequenceEnd, location: location)
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            return YAMLEvent(
+                kind: .mappingStart, location: location,
+                tag: Self.string(start.tag), anchor: Self.string(start.anchor))
+        case YAML_MAPPING_END_EVENT:
+            return YAMLEvent(kind: .mappingEnd, location: location)
+        default:
+            throw YAMLSyntaxError(message: "unexpected parser state", location: location)
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    private func syntaxError() -> YAMLSyntaxError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "the text is not valid YAML"
+        let context = parser.context.map { String(cString: $0) }
+        var location: SourceLocation
+        if parser.error == YAML_READER_ERROR {
+            // Reader errors (bad encoding, control characters) carry a byte
+            // offset rather than a mark.
+            location = position(ofByte: parser.problem_offset)
+        } else {
+            location = SourceLocation(
+                line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+        }
+        var message = problem
+        if parser.error == YAML_READER_ERROR, parser.problem_value != -1 {
+            let value = String(UInt32(bitPattern: parser.problem_value), radix: 16, uppercase: true)
+            message += " (byte or character 0x\(value))"
+        }
+        var contextLocation: SourceLocation?
+        if let context {
+            message = "\(message) \(context)"
+            contextLocation = SourceLocation(
+                line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+        }
+        if location.line < 1 { location = .start }
+        return YAMLSyntaxError(message: message, location: location, contextLocation: contextLocation)
+    }
+
+    /// 1-based line and character column of a byte offset in the input.
+    private func position(ofByte offset: Int) -> SourceLocation {
+        var line = 1, column = 1
+        var index = 0
+        let end = min(offset, input.count)
+        while index < end {
+            let byte = input[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                // Count characters, not UTF-8 continuation bytes.
+                column += 1
+            }
+            index += 1
+        }
+        return SourceLocation(line: line, column: column)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import MaestroTopo
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a rule: why it exists, an example, how to fix it.",
+        discussion: """
+            Without a rule, lists every rule with its severity. The same text \
+            makes up docs/rules.md.
+
+            Examples:
+              maestro-topo explain partial-ssl
+              maestro-topo explain
+              maestro-topo explain --markdown > docs/rules.md
+            """)
+
+    @Argument(help: "A rule id, as printed in brackets after 'error' or 'warning'.")
+    var rule: String?
+
+    @Flag(name: .long, help: "Print the documentation of every rule as Markdown (docs/rules.md).")
+    var markdown = false
+
+    @Flag(name: .long, help: "No colour, even on a terminal. Setting NO_COLOR does the same.")
+    var noColor = false
+
+    func run() throws {
+        let style = TextStyle.forStream(1, noColorFlag: noColor)
+        if markdown {
+            Output.out(RuleDocRenderer.markdown())
+            return
+        }
+        guard let id = rule else {
+            Output.out(RuleDocRenderer.list(style: style))
+            return
+        }
+        guard let found = RuleRegistry.rule(id: id) else {
+            throw ToolError.unknownRule(id, suggestion: RuleRegistry.suggestion(for: id))
+        }
+        Output.out(RuleDocRenderer.text(found, style: style))
+    }
+}

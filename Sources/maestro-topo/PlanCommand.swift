@@ -1,0 +1,49 @@
+import ArgumentParser
+import MaestroTopo
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Print what each server needs: ports, firewall rules, certificate, ssl.ini, checklist.",
+        discussion: """
+            The topology is validated first; a plan is printed only when it has \
+            no errors. Per Maestro server the plan lists the ports it listens on \
+            and who connects, where it connects to, the inbound firewall rules, \
+            the certificate to obtain (CN = host name), the exact ssl.ini text, \
+            and an ordered checklist ending with the log lines to look for. \
+            Database and LISTSERV hosts are listed as external hosts with the \
+            ports they must accept. Passwords are always shown as ********.
+
+            Examples:
+              maestro-topo plan topologies/four-server.yaml
+              maestro-topo plan --format json acme.yaml | jq '.servers[].ssl_ini.text'
+            """)
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The topology file.")
+    var file: String
+
+    func run() throws {
+        let report = BatchValidator.validate(file: file)
+        if let error = report.readError { throw error }
+        let result = TopologyCheck.check(bytes: report.source.bytes)
+        let failed = result.diagnostics.fails(strict: options.strict)
+        let plan = failed ? nil : result.topology.map(Planner.plan)
+        switch options.format {
+        case .json:
+            Output.out(PlanJSONRenderer.render(
+                plan, installation: result.topology?.installation?.value ?? "", diagnostics: result.diagnostics))
+        case .text:
+            let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
+            for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: report.source)) }
+            if let plan {
+                Output.out(PlanTextRenderer(style: options.stdoutStyle).render(plan))
+            } else {
+                Output.err(renderer.summary(files: 1, diagnostics: result.diagnostics, unreadable: 0))
+                Output.err("no plan: fix the errors above first\n")
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
