@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(
             name: "MaestroTopoTests",
             dependencies: ["MaestroTopo", "maestro-topo"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )

@@ -25,9 +25,7 @@ struct PlanCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let report = BatchValidator.validate(file: file)
-        if let error = report.readError { throw error }
-        let result = TopologyCheck.check(bytes: report.source.bytes)
+        let (source, result) = try TopologyCheck.check(path: file)
         let failed = result.diagnostics.fails(strict: options.strict)
         let plan = failed ? nil : result.topology.map(Planner.plan)
         switch options.format {
@@ -36,7 +34,7 @@ struct PlanCommand: ParsableCommand {
                 plan, installation: result.topology?.installation?.value ?? "", diagnostics: result.diagnostics))
         case .text:
             let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
-            for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: report.source)) }
+            for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: source)) }
             if let plan {
                 Output.out(PlanTextRenderer(style: options.stdoutStyle).render(plan))
             } else {

@@ -18,6 +18,17 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     public var description: String { "\(line):\(column)" }
 }
 
+/// A stretch of a file from `start` up to (not including) `end`.
+public struct SourceSpan: Hashable, Sendable {
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(start: SourceLocation, end: SourceLocation) {
+        self.start = start
+        self.end = end
+    }
+}
+
 /// A value together with the place in the file it was read from.
 public struct Located<Value> {
     public var value: Value

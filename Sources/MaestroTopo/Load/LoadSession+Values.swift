@@ -86,6 +86,7 @@ extension LoadSession {
     func secret(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<SecretSource>? {
         if event.kind == .scalar {
             guard let text = try string(event, key: key, host: host) else { return nil }
+            secretSpans.append(SourceSpan(start: event.location, end: event.endLocation ?? event.location))
             return Located(.literal(text.value), at: text.location)
         }
         var source: Located<SecretSource>?

@@ -9,6 +9,8 @@ final class LoadSession {
     let reader: YAMLEventReader
     let limits: LoaderLimits
     var diagnostics: [Diagnostic] = []
+    /// Where literal passwords stand, so printed source lines can hide them.
+    var secretSpans: [SourceSpan] = []
     private var depth = 0
 
     init(bytes: [UInt8], limits: LoaderLimits) {
@@ -44,7 +46,7 @@ final class LoadSession {
     }
 
     private func finish(_ topology: Topology?, stoppedEarly: Bool) -> LoadResult {
-        LoadResult(topology: topology, diagnostics: diagnostics, stoppedEarly: stoppedEarly)
+        LoadResult(topology: topology, diagnostics: diagnostics, stoppedEarly: stoppedEarly, secretSpans: secretSpans)
     }
 
     // MARK: Events

@@ -8,6 +8,8 @@ public struct LoadResult: Sendable {
     /// True when reading stopped early; the rules then do not run, because
     /// they would judge a half-read file.
     public var stoppedEarly: Bool
+    /// Where literal passwords stand in the file.
+    public var secretSpans: [SourceSpan] = []
 }
 
 /// Reads a topology in one pass from libyaml's events straight into the

@@ -12,8 +12,8 @@ public struct DiagnosticTextRenderer: Sendable {
         let location = diagnostic.location
         var out = style.bold("\(source.path):\(location.line):\(location.column):")
         out += " \(style.severity(diagnostic.severity))\(style.bold("[\(diagnostic.rule)]: \(diagnostic.message)"))\n"
-        if let line = source.line(location.line) {
-            let (text, caret) = snippet(line, column: location.column)
+        if let (line, column) = source.displayLine(location.line, column: location.column) {
+            let (text, caret) = snippet(line, column: column)
             out += "    \(text)\n    \(caret)\n"
         }
         for note in diagnostic.notes {

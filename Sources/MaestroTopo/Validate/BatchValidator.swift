@@ -33,9 +33,8 @@ public enum BatchValidator {
 
     public static func validate(file path: String, limits: LoaderLimits = .default) -> FileReport {
         do {
-            let bytes = try FileSystem.read(path, limit: limits.maxFileSize)
-            let source = SourceFile(path: path, bytes: bytes)
-            return FileReport(source: source, diagnostics: TopologyCheck.check(bytes: bytes, limits: limits).diagnostics)
+            let (source, result) = try TopologyCheck.check(path: path, limits: limits)
+            return FileReport(source: source, diagnostics: result.diagnostics)
         } catch {
             return FileReport(source: SourceFile(path: path, bytes: []), diagnostics: [], readError: error)
         }

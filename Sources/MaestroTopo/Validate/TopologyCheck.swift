@@ -2,6 +2,8 @@
 public struct CheckResult: Sendable {
     public var topology: Topology?
     public var diagnostics: [Diagnostic]
+    /// Where literal passwords stand; printed source lines mask them.
+    public var secretSpans: [SourceSpan]
 }
 
 public enum TopologyCheck {
@@ -11,6 +13,15 @@ public enum TopologyCheck {
         if let topology = loaded.topology, !loaded.stoppedEarly {
             diagnostics += RuleRegistry.check(topology)
         }
-        return CheckResult(topology: loaded.topology, diagnostics: diagnostics.sortedForOutput())
+        return CheckResult(
+            topology: loaded.topology, diagnostics: diagnostics.sortedForOutput(), secretSpans: loaded.secretSpans)
+    }
+
+    /// Reads and checks one file. The returned source masks its literal
+    /// passwords, ready for printing diagnostics.
+    public static func check(path: String, limits: LoaderLimits = .default) throws(ToolError) -> (SourceFile, CheckResult) {
+        let bytes = try FileSystem.read(path, limit: limits.maxFileSize)
+        let result = check(bytes: bytes, limits: limits)
+        return (SourceFile(path: path, bytes: bytes, secrets: result.secretSpans), result)
     }
 }

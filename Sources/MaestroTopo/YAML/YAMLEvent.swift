@@ -13,6 +13,9 @@ struct YAMLEvent {
 
     var kind: Kind
     var location: SourceLocation
+    /// Scalars only: the position just past the scalar as written (quotes
+    /// included), used to mask literal passwords in printed source lines.
+    var endLocation: SourceLocation?
     /// Scalar text (scalars only).
     var text: String = ""
     /// True for a plain (unquoted, non-block) scalar.

@@ -47,8 +47,9 @@ final class YAMLEventReader {
             let text = scalar.value.map {
                 String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
             } ?? ""
+            let end = SourceLocation(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1)
             return YAMLEvent(
-                kind: .scalar, location: location, text: text,
+                kind: .scalar, location: location, endLocation: end, text: text,
                 isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
                 tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:

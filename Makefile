@@ -1,0 +1,50 @@
+# maestro-topo — build, run, test, install.
+# `make run` and `make test` set everything up on a fresh machine.
+
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+RELEASE  = .build/release/maestro-topo
+EXAMPLE ?= topologies/four-server.yaml
+
+.PHONY: all deps build run test docs check-docs install uninstall clean
+
+all: build
+
+# libyaml (pkg-config name yaml-0.1) comes from the system. Install it when
+# missing and we may; otherwise say exactly what to install.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing libyaml-dev and pkg-config..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config; \
+	  else \
+	    echo "maestro-topo needs libyaml and pkg-config. Install them with:"; \
+	    echo "  sudo apt-get install -y libyaml-dev pkg-config"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product maestro-topo
+
+# Plans the bundled four-server layout.
+run: build
+	$(RELEASE) plan $(EXAMPLE)
+
+test: deps
+	$(SWIFT) test
+
+# Regenerates docs/rules.md from the rule registry (a test checks it is current).
+docs: build
+	$(RELEASE) explain --markdown > docs/rules.md
+
+install: build
+	install -d "$(DESTDIR)$(BINDIR)"
+	install -m 0755 $(RELEASE) "$(DESTDIR)$(BINDIR)/maestro-topo"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/maestro-topo"
+
+clean:
+	rm -rf .build

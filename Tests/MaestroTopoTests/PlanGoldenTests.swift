@@ -1,0 +1,49 @@
+import XCTest
+
+/// The plan's text and JSON renderings, pinned byte for byte.
+final class PlanGoldenTests: XCTestCase {
+    func testFourServerText() throws {
+        let run = try Tool.run(["plan", "topologies/four-server.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "")
+        try assertGolden(run.stdout, "plan-four-server.txt")
+    }
+
+    func testFourServerJSON() throws {
+        let run = try Tool.run(["plan", "--format", "json", "topologies/four-server.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        try assertGolden(run.stdout, "plan-four-server.json")
+    }
+
+    func testMixedOSText() throws {
+        let run = try Tool.run(["plan", "topologies/mixed-os.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        try assertGolden(run.stdout, "plan-mixed-os.txt")
+    }
+
+    func testMixedOSJSON() throws {
+        let run = try Tool.run(["plan", "--format", "json", "topologies/mixed-os.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        try assertGolden(run.stdout, "plan-mixed-os.json")
+    }
+
+    func testSingleServerText() throws {
+        let run = try Tool.run(["plan", "topologies/single-server.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("warning[lui-trk-colocated]"), run.stderr)
+        try assertGolden(run.stdout, "plan-single-server.txt")
+    }
+
+    func testBrokenValidateText() throws {
+        let run = try Tool.run(["validate", "--no-color", "topologies/broken"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stdout, "")
+        try assertGolden(run.stderr, "validate-broken.txt")
+    }
+
+    func testBrokenValidateJSON() throws {
+        let run = try Tool.run(["validate", "--format", "json", "topologies/broken"])
+        XCTAssertEqual(run.status, 1)
+        try assertGolden(run.stdout, "validate-broken.json")
+    }
+}
