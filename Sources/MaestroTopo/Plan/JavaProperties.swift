@@ -21,8 +21,9 @@ public enum JavaProperties {
             case " ":
                 // Blanks are dropped before a value and end a key.
                 out += (first || isKey) ? "\\ " : " "
-            case "=", ":", "#", "!" where isKey:
-                out += "\\"
+            case "=", ":", "#", "!":
+                // A `where` here would guard only the last pattern.
+                if isKey { out += "\\" }
                 out.unicodeScalars.append(scalar)
             default:
                 if scalar.value < 0x20 || scalar.value > 0x7E {

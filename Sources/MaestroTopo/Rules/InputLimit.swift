@@ -15,6 +15,10 @@ extension Rules {
             Reading stops at the limit and the finding points at the place it was \
             hit; the other files of a batch are still checked.
 
+            ```yaml
+            hosts: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
+            ```
+
             Fix: the file is almost certainly not a topology, or was generated \
             wrongly. Look at the position given.
             """)

@@ -1,0 +1,84 @@
+import Foundation
+@testable import MaestroTopo
+import XCTest
+
+/// docs/ and topologies/ stay true to the code.
+final class DocsAndExamplesTests: XCTestCase {
+    func testRulesDocumentIsGeneratedFromTheRegistry() throws {
+        let url = Tool.packageRoot.appendingPathComponent("docs/rules.md")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(committed, RuleDocRenderer.markdown(), "docs/rules.md is stale: run 'make docs'")
+    }
+
+    func testEverySpecRuleIsRegisteredWithItsSeverity() {
+        let spec: [String: Severity] = [
+            "yaml-syntax": .error, "duplicate-key": .error, "unknown-key": .error, "invalid-value": .error,
+            "invalid-hostname": .error, "duplicate-host": .error, "missing-component": .error,
+            "duplicate-component": .error, "missing-host": .error, "partial-ssl": .error, "ssl-incomplete": .error,
+            "relative-keystore-path": .error, "shared-certificate": .error, "port-conflict": .error,
+            "allowed-clients-format": .error, "mixed-ca": .warning, "plaintext-password": .warning,
+            "host-aliases": .warning, "lui-trk-colocated": .warning, "four-server-layout": .note,
+        ]
+        for (id, severity) in spec {
+            XCTAssertEqual(RuleRegistry.rule(id: id)?.severity, severity, id)
+        }
+        let ids = RuleRegistry.all.map(\.id)
+        XCTAssertEqual(Set(ids).count, ids.count, "rule ids must be unique")
+        for rule in RuleRegistry.all {
+            XCTAssertTrue(rule.documentation.contains("```yaml"), "\(rule.id) documentation has no example")
+            XCTAssertTrue(rule.documentation.contains("Fix"), "\(rule.id) documentation says no fix")
+        }
+    }
+
+    func testGoodExamplesHaveNoErrors() throws {
+        for name in ["four-server", "two-server", "single-server", "mixed-os"] {
+            let url = Tool.packageRoot.appendingPathComponent("topologies/\(name).yaml")
+            let result = TopologyCheck.check(bytes: Array(try Data(contentsOf: url)))
+            XCTAssertEqual(result.diagnostics.errorCount, 0, "\(name): \(result.diagnostics.map(\.message))")
+        }
+    }
+
+    /// Each broken example must say what is wrong, where, and how to fix it:
+    /// an error with a position, plus a note or a suggestion.
+    func testBrokenExamplesExplainThemselves() throws {
+        let expected: [String: Set<String>] = [
+            "partial-ssl": ["partial-ssl"],
+            "typos": ["unknown-key", "invalid-value"],
+            "allowed-clients": ["allowed-clients-format", "missing-host"],
+            "missing-pieces": ["ssl-incomplete", "relative-keystore-path", "missing-component"],
+            "syntax": ["yaml-syntax"],
+        ]
+        let directory = Tool.packageRoot.appendingPathComponent("topologies/broken")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }
+        XCTAssertEqual(Set(files.map { String($0.dropLast(5)) }), Set(expected.keys))
+        for (name, rules) in expected {
+            let bytes = Array(try Data(contentsOf: directory.appendingPathComponent("\(name).yaml")))
+            let diagnostics = TopologyCheck.check(bytes: bytes).diagnostics
+            XCTAssertEqual(Set(diagnostics.map(\.rule)), rules, name)
+            for diagnostic in diagnostics {
+                XCTAssertEqual(diagnostic.severity, .error, "\(name): \(diagnostic.message)")
+                XCTAssertGreaterThan(diagnostic.location.line, 1, "\(name): \(diagnostic.message)")
+                XCTAssertTrue(!diagnostic.notes.isEmpty || diagnostic.message.contains("did you mean")
+                              || diagnostic.message.contains("between 1 and 65535"),
+                              "\(name): '\(diagnostic.message)' does not say how to fix it")
+            }
+        }
+    }
+
+    func testPresetsMatchTheirPromise() {
+        for preset in Preset.allCases {
+            let result = TopologyCheck.check(bytes: Array(preset.yaml().utf8))
+            XCTAssertEqual(result.diagnostics.errorCount, 0, "\(preset): \(result.diagnostics.map(\.message))")
+            let plan = Planner.plan(result.topology!)
+            switch preset {
+            case .single: XCTAssertEqual(plan.servers.count, 1)
+            case .twoServer: XCTAssertEqual(plan.servers.count + plan.external.count, 2)
+            case .fourServer:
+                XCTAssertEqual(plan.servers.count, 2)
+                XCTAssertEqual(plan.external.count, 2)
+                XCTAssertTrue(plan.componentSSL)
+                XCTAssertEqual(result.diagnostics, [], "the four-server preset is the recommended layout")
+            }
+        }
+    }
+}
