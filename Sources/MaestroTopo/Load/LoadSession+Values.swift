@@ -102,6 +102,7 @@ extension LoadSession {
                 }
                 if name.value == "env" {
                     guard Self.isEnvironmentName(text.value) else {
+                        extra = true  // reported; do not also say the source is missing
                         self.report(Rules.invalidValue, InvalidValueText.environmentName(text.value),
                                     at: text.location, host: host)
                         return true

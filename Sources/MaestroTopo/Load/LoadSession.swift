@@ -24,7 +24,7 @@ final class LoadSession {
             _ = try next()  // stream start
             let start = try next()
             if start.kind == .streamEnd {
-                report(Rules.invalidValue, InvalidValueText.emptyFile, at: start.location)
+                report(Rules.invalidValue, InvalidValueText.emptyFile, at: .start)
                 return finish(nil, stoppedEarly: false)
             }
             let root = try next()

@@ -25,7 +25,7 @@ public struct TopologyLoader: Sendable {
     public func load(bytes: [UInt8]) -> LoadResult {
         if bytes.count > limits.maxFileSize {
             let diagnostic = Rules.inputLimit.diagnostic(
-                InputLimitText.fileSize(bytes.count, limit: limits.maxFileSize), at: .start)
+                InputLimitText.fileSize(limit: limits.maxFileSize), at: .start)
             return LoadResult(topology: nil, diagnostics: [diagnostic], stoppedEarly: true)
         }
         let session = LoadSession(bytes: bytes, limits: limits)

@@ -48,7 +48,9 @@ public struct ResolvedHost: Sendable {
 
     init(_ entry: HostEntry, topology: Topology) {
         self.entry = entry
-        name = entry.name.value
+        // A trailing dot (fully qualified form) names the same host; the
+        // certificate subject and SSLAllowedClients use the usual form.
+        name = entry.name.value.hasSuffix(".") ? String(entry.name.value.dropLast()) : entry.name.value
         nameLocation = entry.name.location
         components = (entry.components?.value.map(\.value) ?? []).sorted()
         let defaults = topology.defaults
@@ -69,7 +71,7 @@ public struct ResolvedHost: Sendable {
         } else {
             database = nil
         }
-        ssl = ResolvedSSL(entry: entry, topology: topology, os: os.value, installFolder: installFolder.value)
+        ssl = ResolvedSSL(entry: entry, name: name, topology: topology, os: os.value, installFolder: installFolder.value)
     }
 
     public var isMaestroServer: Bool { components.contains { $0.isMaestro } }
@@ -97,7 +99,7 @@ public struct ResolvedSSL: Sendable {
     public let allowedClients: AllowedClients?
     public let aliases: [Located<String>]
 
-    init(entry: HostEntry, topology: Topology, os: OperatingSystem, installFolder: String) {
+    init(entry: HostEntry, name: String, topology: Topology, os: OperatingSystem, installFolder: String) {
         let own = entry.ssl, shared = topology.componentSSL
         let enabledValue = own?.enabled ?? shared?.enabled
         enabled = enabledValue?.value ?? false
@@ -106,7 +108,7 @@ public struct ResolvedSSL: Sendable {
             self.keystore = keystore
             keystoreIsExplicit = true
         } else {
-            let path = PathStyle.join(installFolder, "keystore", "\(entry.name.value).jks", os: os)
+            let path = PathStyle.join(installFolder, "keystore", "\(name).jks", os: os)
             keystore = Located(path, at: entry.name.location)
             keystoreIsExplicit = false
         }

@@ -8,8 +8,8 @@ public enum SecretSource: Equatable, Sendable, CustomStringConvertible {
     /// What may be shown to a person: never the password itself.
     public var description: String {
         switch self {
-        case let .environment(name): "environment variable \(name)"
-        case let .file(path): "file \(path)"
+        case let .environment(name): "from environment variable \(name)"
+        case let .file(path): "from file \(path)"
         case .literal: "written in the topology file"
         }
     }

@@ -13,7 +13,7 @@ enum Checklist {
             steps.append("Allow inbound " + rules.joined(separator: "; ") + ".")
         }
         steps.append(
-            "Check that the internal communications port is \(host.internalPort.value) and the tracker port \(host.trackerPort.value) for \(components) (HUB: Global Component Settings).")
+            "Check that \(components) on this host use internal communications port \(host.internalPort.value) and Tracker communications port \(host.trackerPort.value).")
         if let certificate = plan.certificate, let ini = plan.sslIni {
             steps.append(
                 "Create the keystore \(certificate.keystore) with a new RSA key pair for \(certificate.subject) under alias '\(certificate.alias)' (keytool -genkeypair).")

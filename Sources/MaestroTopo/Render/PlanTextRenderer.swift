@@ -34,7 +34,7 @@ public struct PlanTextRenderer: Sendable {
             ])
         }
         if let ini = server.sslIni {
-            out += "   ssl.ini  \(ini.path)  (password from \(ini.password.description))\n"
+            out += "   ssl.ini  \(ini.path)  (password: \(ini.password.description))\n"
             for line in ini.entries() { out += "     \(line)\n" }
         }
         out += "   Checklist\n"

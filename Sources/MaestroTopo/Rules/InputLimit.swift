@@ -25,8 +25,8 @@ extension Rules {
 }
 
 enum InputLimitText {
-    static func fileSize(_ size: Int, limit: Int) -> String {
-        "the file is \(size) bytes; topology files may be at most \(limit) bytes"
+    static func fileSize(limit: Int) -> String {
+        "the file is larger than \(limit) bytes, the most a topology file may have"
     }
 
     static func depth(_ limit: Int) -> String {

@@ -16,7 +16,7 @@ extension Rules {
               or profile,
             - `yes`/`no`/`on`/`off` where `true`/`false` is meant (YAML 1.1 \
               read these as booleans, YAML 1.2 does not; maestro-topo accepts \
-              only `true` and `false`),
+              only `true` and `false`, also capitalised as YAML 1.2 allows),
             - `keystore_password` that is neither `{env: NAME}`, `{file: PATH}` \
               nor text,
             - a missing `version`, `installation` or `hosts`, a `version` other \

@@ -27,7 +27,10 @@ extension Rules {
 
 enum UnsupportedYAMLText {
     static func tag(_ tag: String) -> String {
-        "YAML tag '\(tag)' is not allowed in a topology; remove it"
+        // libyaml hands over `!!x` expanded; show it as the user wrote it.
+        let core = "tag:yaml.org,2002:"
+        let written = tag.hasPrefix(core) ? "!!" + tag.dropFirst(core.count) : tag
+        return "YAML tag '\(written)' is not allowed in a topology; remove it"
     }
 
     static func anchor(_ name: String) -> String {
