@@ -62,6 +62,13 @@ final class LoadSession {
                    notes: YAMLSyntaxText.notes(for: error))
             throw LoadStopped()
         }
+        if diagnostics.count > limits.maxFindings {
+            // Keep the first ones; stop where the first one too many stood.
+            let first = diagnostics[limits.maxFindings]
+            diagnostics.removeSubrange(limits.maxFindings...)
+            report(Rules.inputLimit, InputLimitText.findings(limits.maxFindings), at: first.location)
+            throw LoadStopped()
+        }
         switch event.kind {
         case .mappingStart, .sequenceStart:
             depth += 1

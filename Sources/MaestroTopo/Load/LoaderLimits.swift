@@ -11,6 +11,10 @@ public struct LoaderLimits: Sendable, Equatable {
     public var maxScalarLength: Int = 1 << 20
     /// Most hosts in one file.
     public var maxHosts: Int = 100_000
+    /// Most findings the loader makes before it stops reading. Without it a
+    /// flood of aliases or unknown items (`[*a, *a, ...]`) would cost memory
+    /// many times the file's size.
+    public var maxFindings: Int = 1000
 
     public init() {}
 

@@ -37,9 +37,12 @@ extension Rules {
                         found.append(allowedClientsFormat.diagnostic(
                             "allowed_clients of '\(host.name)' has an empty item", at: item.location, host: host.name,
                             notes: ["remove the doubled, leading or trailing comma"]))
-                    } else if clients.rawString == nil, name != item.value {
+                    } else if clients.rawString == nil, item.value.contains(" ") {
+                        // Around the name or inside it ("a.example b.example"): either breaks the ssl.ini line.
+                        let problem = name.contains(" ") ? "contains spaces" : "has spaces around it"
                         found.append(allowedClientsFormat.diagnostic(
-                            "item '\(item.value)' of allowed_clients has spaces around it", at: item.location, host: host.name))
+                            "item '\(item.value)' of allowed_clients \(problem)", at: item.location, host: host.name,
+                            notes: ["each item is one host name; SSLAllowedClients is comma-separated with no spaces"]))
                     } else if let other = resolved.hosts.first(where: { HostName.canonical($0.name) == HostName.canonical(name) }),
                               !other.isMaestroServer {
                         found.append(allowedClientsFormat.diagnostic(

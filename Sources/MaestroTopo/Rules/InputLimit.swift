@@ -37,6 +37,10 @@ enum InputLimitText {
         "a value of \(size) bytes; values may be at most \(limit) bytes"
     }
 
+    static func findings(_ limit: Int) -> String {
+        "more than \(limit) findings; reading stopped here (fix the ones above first)"
+    }
+
     static func hosts(_ limit: Int) -> String {
         "more than \(limit) hosts; reading stopped here"
     }

@@ -25,7 +25,13 @@ extension Rules {
             var found: [Diagnostic] = []
             for server in context.resolved.maestroServers {
                 let os = server.os.value
-                if !PathStyle.isAbsolute(server.installFolder.value, os: os), !server.installFolder.value.isEmpty {
+                if server.installFolder.value.isEmpty {
+                    // Joined to nothing, the derived paths would be /keystore/… and /commands/ssl.ini.
+                    found.append(relativeKeystorePath.diagnostic(
+                        "install folder of '\(server.name)' is empty; the keystore and ssl.ini paths derive from it",
+                        at: server.installFolder.location, host: server.name,
+                        notes: [RelativeKeystorePathText.example(os)]))
+                } else if !PathStyle.isAbsolute(server.installFolder.value, os: os) {
                     found.append(relativeKeystorePath.diagnostic(
                         "install folder '\(server.installFolder.value)' of '\(server.name)' is not an absolute \(os.rawValue) path; the keystore and ssl.ini paths derive from it",
                         at: server.installFolder.location, host: server.name,

@@ -38,7 +38,9 @@ extension Rules {
             for server in context.resolved.maestroServers {
                 if server.ssl.keystoreIsExplicit, !server.ssl.keystore.value.isEmpty {
                     let path = server.ssl.keystore.value
-                    let key = server.os.value == .windows ? path.lowercased() : path
+                    // On Windows letter case does not matter, and '/' separates like '\'.
+                    let key = server.os.value == .windows
+                        ? String(path.lowercased().map { $0 == "/" ? "\\" : $0 }) : path
                     if let other = keystores[key] {
                         found.append(sharedCertificate.diagnostic(
                             "'\(server.name)' uses the same keystore '\(path)' as '\(other)'; every server needs its own certificate",

@@ -1,0 +1,61 @@
+import MaestroTopo
+import XCTest
+
+final class MisplacedSettingTests: XCTestCase {
+    func testDatabaseSectionOnAHostWithoutDatabase() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB, TRK]
+                database: 1️⃣{engine: postgresql}
+              db.acme.example: {components: [DATABASE]}
+              lsv.acme.example: {components: [LISTSERV]}
+            """)
+        assertFindings("misplaced-setting", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage("misplaced-setting", in: yaml, contains: ["'database' is set on 'ui.acme.example', which does not run DATABASE"])
+    }
+
+    func testSSLSectionOnListservAndDatabaseHosts() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            hosts:
+              ui.acme.example: {components: [LUI, HUB, TRK]}
+              db.acme.example:
+                components: [DATABASE]
+                ssl:
+                  1️⃣enabled: true
+              lsv.acme.example: {components: [LISTSERV], ssl: 2️⃣{enabled: false}}
+            """)
+        assertFindings("misplaced-setting", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["db.acme.example", "lsv.acme.example"])
+        assertMessage("misplaced-setting", in: yaml, contains: ["'ssl' is set on 'db.acme.example', which runs no Maestro component"])
+        XCTAssertTrue(notes("misplaced-setting", in: yaml).contains("get no ssl.ini"))
+    }
+
+    func testSectionsWhereTheyBelong() {
+        let yaml = """
+            version: 1
+            installation: acme
+            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB, DATABASE]
+                database: {engine: internal}
+                ssl: {ca: Acme CA}
+              trk.acme.example:
+                components: [TRK]
+                ssl: {enabled: true}
+              lsv.acme.example: {components: [LISTSERV]}
+            """
+        assertNoFindings("misplaced-setting", in: yaml)
+        XCTAssertEqual(check(yaml), [])
+    }
+
+    func testHostWithoutComponentsIsLeftToInvalidValue() {
+        let yaml = cleanFourServer + "  spare.acme.example:\n    ssl: {enabled: true}\n"
+        assertNoFindings("misplaced-setting", in: yaml)
+        XCTAssertEqual(findings("invalid-value", in: yaml).map(\.host), ["spare.acme.example"])
+    }
+}

@@ -1,0 +1,114 @@
+import MaestroTopo
+import XCTest
+
+final class MissingHostTests: XCTestCase {
+    func testListLeavesOutTheServerItself() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB]
+                ssl: {allowed_clients: 1️⃣[trk.acme.example]}
+              trk.acme.example:
+                components: [TRK]
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """)
+        assertFindings("missing-host", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage("missing-host", in: yaml, contains: ["allowed_clients of 'ui.acme.example' leaves out 'ui.acme.example'"])
+        XCTAssertTrue(notes("missing-host", in: yaml).contains("a server must list itself"))
+    }
+
+    func testListLeavesOutAnotherServer() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
+            hosts:
+              ui.acme.example: {components: [LUI]}
+              hub.acme.example:
+                components: [HUB]
+                ssl:
+                  allowed_clients:
+                    1️⃣- hub.acme.example
+              trk.acme.example: {components: [TRK]}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """)
+        assertFindings("missing-host", in: yaml, at: ["1️⃣"], hosts: ["hub.acme.example"])
+        assertMessage("missing-host", in: yaml, contains: ["leaves out 'ui.acme.example' and 'trk.acme.example'"])
+        XCTAssertFalse(notes("missing-host", in: yaml).contains("must list itself"))
+    }
+
+    func testUndeclaredHostInAList() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB]
+                ssl: {allowed_clients: [ui.acme.example, trk.acme.example, 1️⃣trk-old.acme.example]}
+              trk.acme.example: {components: [TRK]}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """)
+        assertFindings("missing-host", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage("missing-host", in: yaml, contains: ["names 'trk-old.acme.example', which is not declared under 'hosts'"])
+    }
+
+    func testCommaSeparatedStringIsCheckedToo() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB]
+              trk.acme.example:
+                components: [TRK]
+                ssl: {allowed_clients: 1️⃣"trk.acme.example,ui.acme.exmaple"}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """)
+        // Undeclared 'ui.acme.exmaple', and so 'ui.acme.example' is left out.
+        assertFindings("missing-host", in: yaml, at: ["1️⃣", "1️⃣"], hosts: ["trk.acme.example", "trk.acme.example"])
+        let messages = findings("missing-host", in: yaml).map(\.message)
+        XCTAssertTrue(messages.contains { $0.contains("'ui.acme.exmaple', which is not declared") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("leaves out 'ui.acme.example'") }, "\(messages)")
+    }
+
+    func testCompleteListsAreAcceptedWhateverTheSpelling() {
+        // Letter case, a trailing dot and an alias standing in for a server's name.
+        let yaml = """
+            version: 1
+            installation: acme
+            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB]
+                ssl: {allowed_clients: "UI.acme.example.,tracker.acme.example"}
+              trk.acme.example:
+                components: [TRK]
+                ssl:
+                  aliases: [tracker.acme.example]
+                  allowed_clients: [ui.acme.example, trk.acme.example]
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """
+        assertNoFindings("missing-host", in: yaml)
+        assertNoFindings("missing-host", in: cleanFourServer)
+    }
+
+    func testEmptyItemsAreLeftToAllowedClientsFormat() {
+        let yaml = """
+            version: 1
+            installation: acme
+            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB, TRK]
+                ssl: {allowed_clients: "ui.acme.example,,"}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """
+        assertNoFindings("missing-host", in: yaml)
+        XCTAssertEqual(findings("allowed-clients-format", in: yaml).count, 2)
+    }
+}

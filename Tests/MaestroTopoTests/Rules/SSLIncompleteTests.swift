@@ -1,0 +1,90 @@
+import MaestroTopo
+import XCTest
+
+final class SSLIncompleteTests: XCTestCase {
+    func testNoCAIsReportedForEveryServerAtTheSwitch() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            component_ssl:
+              enabled: 1️⃣true
+              keystore_password: {env: KS_PW}
+            hosts:
+              ui.acme.example: {components: [LUI, HUB]}
+              trk.acme.example: {components: [TRK]}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """)
+        assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣", "1️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
+        assertMessage("ssl-incomplete", in: yaml, contains: ["SSL is on for 'ui.acme.example' but it lacks a CA ('ca')"])
+    }
+
+    func testNoPasswordSource() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            component_ssl: {enabled: 1️⃣true, ca: Acme CA}
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB]
+                ssl: {keystore_password: {file: /root/ui.pw}}
+              trk.acme.example: {components: [TRK]}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """)
+        assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage("ssl-incomplete", in: yaml, contains: ["lacks a password source ('keystore_password')"])
+    }
+
+    func testSeveralItemsMissingAreNamedInOneFinding() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB, TRK]
+                ssl: {enabled: 1️⃣true, keystore: ""}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """)
+        assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage("ssl-incomplete", in: yaml, contains: [
+            "lacks a keystore path ('keystore'), a password source ('keystore_password') and a CA ('ca')",
+        ])
+    }
+
+    func testEmptyCAOverride() {
+        let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
+            of: "components: [TRK]", with: "components: [TRK]\n    ssl: {enabled: 1️⃣true, ca: \"\"}"))
+        assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage("ssl-incomplete", in: yaml, contains: ["lacks a CA ('ca')"])
+    }
+
+    func testItemsGivenPerHostOrSSLOffAreComplete() {
+        // Each server names its own CA and password source.
+        let perHost = """
+            version: 1
+            installation: acme
+            component_ssl: {enabled: true}
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB]
+                ssl: {ca: Acme CA, keystore_password: {env: UI_PW}}
+              trk.acme.example:
+                components: [TRK]
+                ssl: {ca: Acme CA, keystore_password: {env: TRK_PW}, keystore: /etc/maestro/trk.jks}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """
+        assertNoFindings("ssl-incomplete", in: perHost)
+        XCTAssertEqual(check(perHost), [])
+        // With SSL off nothing is needed.
+        let off = """
+            version: 1
+            installation: acme
+            component_ssl: {enabled: false}
+            hosts:
+              ui.acme.example: {components: [LUI, HUB, TRK], ssl: {keystore: ""}}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """
+        assertNoFindings("ssl-incomplete", in: off)
+        assertNoFindings("ssl-incomplete", in: "version: 1\ninstallation: acme\nhosts: {a.example: {components: [LUI, HUB, TRK, DATABASE, LISTSERV]}}\n")
+        assertNoFindings("ssl-incomplete", in: cleanFourServer)
+    }
+}
