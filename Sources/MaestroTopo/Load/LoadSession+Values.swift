@@ -95,6 +95,11 @@ extension LoadSession {
             switch name.value {
             case "env", "file":
                 guard let text = try self.string(value, key: name.value, host: host) else { return true }
+                if text.value.isEmpty {
+                    extra = true
+                    self.report(Rules.invalidValue, InvalidValueText.emptySecretName(name.value), at: text.location, host: host)
+                    return true
+                }
                 if source != nil {
                     extra = true
                     self.report(Rules.invalidValue, InvalidValueText.twoSecretSources, at: name.location, host: host)

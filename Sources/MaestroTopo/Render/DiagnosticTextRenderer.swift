@@ -8,11 +8,11 @@ public struct DiagnosticTextRenderer: Sendable {
     /// Longest stretch of a source line shown; huge one-line files stay readable.
     static let snippetWidth = 160
 
-    public func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+    public func render(_ diagnostic: Diagnostic, in source: SourceFile, index: SourceFile.LineIndex? = nil) -> String {
         let location = diagnostic.location
         var out = style.bold("\(source.path):\(location.line):\(location.column):")
         out += " \(style.severity(diagnostic.severity))\(style.bold("[\(diagnostic.rule)]: \(diagnostic.message)"))\n"
-        if let (line, column) = source.displayLine(location.line, column: location.column) {
+        if let (line, column) = source.displayLine(location.line, column: location.column, index: index) {
             let (text, caret) = snippet(line, column: column)
             out += "    \(text)\n    \(caret)\n"
         }
@@ -26,7 +26,9 @@ public struct DiagnosticTextRenderer: Sendable {
         if let error = report.readError {
             return "\(style.bold("maestro-topo:")) \(style.severity(.error)): \(error)\n"
         }
-        return report.diagnostics.map { render($0, in: report.source) }.joined()
+        guard !report.diagnostics.isEmpty else { return "" }
+        let index = report.source.lineIndex()
+        return report.diagnostics.map { render($0, in: report.source, index: index) }.joined()
     }
 
     /// The line (control characters made visible, long lines cut around the

@@ -10,7 +10,10 @@ extension Rules {
             - files larger than 64 MiB,
             - mappings and lists nested deeper than 64 levels (the format needs 5),
             - a single value longer than 1 MiB,
-            - more than 100,000 hosts.
+            - more than 100,000 hosts,
+            - more than 1,000 findings while reading (a flood of aliases or \
+              unknown items would otherwise cost memory many times the file's \
+              size).
 
             Reading stops at the limit and the finding points at the place it was \
             hit; the other files of a batch are still checked.

@@ -76,6 +76,10 @@ enum InvalidValueText {
         "'\(name)' is not an environment variable name (letters, digits and '_', not starting with a digit)"
     }
 
+    static func emptySecretName(_ kind: String) -> String {
+        kind == "env" ? "'env' needs the name of an environment variable" : "'file' needs the path of a file"
+    }
+
     static func emptySecret(_ key: String) -> String {
         "'\(key)' names no source; write {env: VARIABLE}, {file: /path/to/file} or the password as text"
     }

@@ -26,7 +26,10 @@ extension Rules {
         check: { context in
             var found: [Diagnostic] = []
             for server in context.resolved.maestroServers where server.ssl.enabled {
-                let at = server.ssl.enabledLocation ?? server.nameLocation
+                var at = server.ssl.enabledLocation ?? server.nameLocation
+                // An explicitly empty value is the place to fix.
+                if let ca = server.ssl.ca, ca.value.isEmpty { at = ca.location }
+                if server.ssl.keystoreIsExplicit, server.ssl.keystore.value.isEmpty { at = server.ssl.keystore.location }
                 var missing: [String] = []
                 if server.ssl.keystore.value.isEmpty { missing.append("a keystore path ('keystore')") }
                 if server.ssl.password == nil { missing.append("a password source ('keystore_password')") }

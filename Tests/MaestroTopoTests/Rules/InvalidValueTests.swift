@@ -258,3 +258,12 @@ final class InvalidValueTests: XCTestCase {
         XCTAssertEqual(check(full), [])
     }
 }
+
+final class InvalidValueSecretTests: XCTestCase {
+    func testEmptyFileOrEnvironmentNameIsRejectedOnce() {
+        let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
+            of: "keystore_password: {env: KS_PW}", with: "keystore_password: {file: 1️⃣\"\"}"))
+        assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
+        XCTAssertTrue(findings("invalid-value", in: yaml).first?.message.contains("path of a file") ?? false)
+    }
+}

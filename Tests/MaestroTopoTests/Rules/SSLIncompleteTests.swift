@@ -41,7 +41,7 @@ final class SSLIncompleteTests: XCTestCase {
             hosts:
               ui.acme.example:
                 components: [LUI, HUB, TRK]
-                ssl: {enabled: 1️⃣true, keystore: ""}
+                ssl: {enabled: true, keystore: 1️⃣""}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
         assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
@@ -50,9 +50,10 @@ final class SSLIncompleteTests: XCTestCase {
         ])
     }
 
+    /// An explicitly empty value is where the finding points.
     func testEmptyCAOverride() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
-            of: "components: [TRK]", with: "components: [TRK]\n    ssl: {enabled: 1️⃣true, ca: \"\"}"))
+            of: "components: [TRK]", with: "components: [TRK]\n    ssl: {enabled: true, ca: 1️⃣\"\"}"))
         assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
         assertMessage("ssl-incomplete", in: yaml, contains: ["lacks a CA ('ca')"])
     }
