@@ -130,7 +130,7 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpTeachesEverySubcommandWithExamples() throws {
-        for command in ["validate", "plan", "explain", "init"] {
+        for command in ["validate", "plan", "bundle", "explain", "init"] {
             let run = try Tool.run([command, "--help"])
             XCTAssertEqual(run.status, 0, command)
             XCTAssertTrue(run.stdout.contains("Examples:"), "\(command) --help has no examples")

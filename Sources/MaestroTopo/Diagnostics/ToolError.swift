@@ -8,6 +8,8 @@ public enum ToolError: Error, Equatable, CustomStringConvertible, Sendable {
     case alreadyExists(path: String)
     case unknownRule(String, suggestion: String?)
     case usage(String)
+    case missingSecret(String)
+    case refused(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,10 @@ public enum ToolError: Error, Equatable, CustomStringConvertible, Sendable {
                 + " ('maestro-topo explain' lists every rule)"
         case let .usage(message):
             message
+        case let .missingSecret(message):
+            message + "; set it, or pass --placeholder-secrets to write a marked placeholder"
+        case let .refused(path, reason):
+            "refusing to write '\(path)': \(reason)"
         }
     }
 }

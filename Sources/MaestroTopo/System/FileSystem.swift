@@ -94,7 +94,7 @@ public enum FileSystem {
             }
             written += count
         }
-        guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
+        guard fsync(fd) == 0, close(fd) == 0, Glibc.rename(temporary, path) == 0 else {
             let reason = errorText()
             unlink(temporary)
             throw ToolError.unwritable(path: path, reason: reason)

@@ -1,0 +1,94 @@
+/// One file of a bundle, relative to the bundle folder.
+public struct BundleFile: Sendable, Equatable {
+    public var path: String
+    public var bytes: [UInt8]
+    public var mode: UInt32
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Everything a bundle holds, assembled in memory before anything is
+/// written, so a missing secret stops the run before a single file exists.
+public struct BundleContent: Sendable {
+    public var installation: String
+    public var files: [BundleFile]
+    /// Servers whose ssl.ini holds the placeholder instead of a password.
+    public var placeholderHosts: [String]
+    /// Things to tell the user (a password file others can read).
+    public var warnings: [String]
+}
+
+public enum BundleBuilder {
+    /// Marks a folder as a bundle and names its installation; `bundle`
+    /// replaces only folders that carry it.
+    public static let markerName = ".maestro-topo-bundle"
+
+    public static func marker(installation: String) -> String {
+        "maestro-topo bundle\ninstallation: \(installation)\n"
+    }
+
+    public static func build(
+        plan: Plan, diagnostics: [Diagnostic], secrets: SecretResolver
+    ) throws(ToolError) -> BundleContent {
+        var files: [BundleFile] = []
+        var placeholders: [String] = []
+        var warnings: [String] = []
+        func add(_ path: String, _ text: String, mode: UInt32 = 0o644) {
+            files.append(BundleFile(path: path, bytes: Array(text.utf8), mode: mode))
+        }
+
+        for server in plan.servers {
+            let folder = try folder(for: server.host)
+            var placeholder = false
+            if let ini = server.sslIni, let certificate = server.certificate {
+                let secret = try secrets.resolve(ini.password, host: server.host)
+                if secret.isPlaceholder {
+                    placeholder = true
+                    placeholders.append(server.host)
+                }
+                if let warning = secret.warning, !warnings.contains(warning) { warnings.append(warning) }
+                add("\(folder)/commands/ssl.ini", ini.text(password: secret.value), mode: 0o600)
+                if server.os == .linux {
+                    add("\(folder)/certificate.sh", CertificateScript.shell(for: server, certificate: certificate), mode: 0o755)
+                } else {
+                    add("\(folder)/certificate.cmd", CertificateScript.cmd(for: server, certificate: certificate), mode: 0o755)
+                }
+            }
+            add("\(folder)/\(BundleReadme.firewallFile(server.os))",
+                firewall(host: server.host, os: server.os, components: server.components, rules: server.firewall, plan: plan),
+                mode: server.os == .linux ? 0o755 : 0o644)
+            add("\(folder)/README.md", BundleReadme.host(server, plan: plan, placeholder: placeholder))
+        }
+        for host in plan.external {
+            let folder = try folder(for: host.host)
+            add("\(folder)/\(BundleReadme.firewallFile(host.os))",
+                firewall(host: host.host, os: host.os, components: host.components, rules: host.firewall, plan: plan),
+                mode: host.os == .linux ? 0o755 : 0o644)
+            add("\(folder)/README.md", BundleReadme.external(host, plan: plan))
+        }
+        add("README.md", BundleReadme.top(plan, placeholderHosts: placeholders))
+        add("plan.json", PlanJSONRenderer.render(plan, installation: plan.installation, diagnostics: diagnostics))
+        add(markerName, marker(installation: plan.installation))
+        files.sort { $0.path < $1.path }
+        let sums = files.map { "\(SHA256.hex($0.bytes))  \($0.path)\n" }.joined()
+        add("SHA256SUMS", sums)
+        return BundleContent(installation: plan.installation, files: files, placeholderHosts: placeholders, warnings: warnings)
+    }
+
+    /// `hosts/<host>`: host names are validated before any plan exists, but
+    /// a path is only ever built from a name that could not leave the bundle.
+    static func folder(for host: String) throws(ToolError) -> String {
+        guard HostName.problem(in: host) == nil, !host.hasPrefix("."), !host.contains("/") else {
+            throw ToolError.refused(path: host, reason: "'\(host)' cannot be a folder name")
+        }
+        return "hosts/\(host)"
+    }
+
+    static func firewall(
+        host: String, os: OperatingSystem, components: [Component], rules: [FirewallRule], plan: Plan
+    ) -> String {
+        os == .linux
+            ? FirewallScript.nftables(host: host, components: components, rules: rules)
+            : FirewallScript.powershell(host: host, installation: plan.installation, components: components, rules: rules)
+    }
+}

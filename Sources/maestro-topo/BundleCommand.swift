@@ -1,0 +1,75 @@
+import ArgumentParser
+import MaestroTopo
+
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: "Write one folder per server with everything to put on it: ssl.ini, certificate script, firewall rules, steps.",
+        discussion: """
+            The topology is validated and planned first; with errors nothing is \
+            written (exit 1). DIR gets README.md (the order of work across all \
+            servers), plan.json (passwords redacted), SHA256SUMS, and per host \
+            hosts/<host>/ with README.md, commands/ssl.ini (Maestro servers with \
+            SSL only, mode 0600), certificate.sh or certificate.cmd, and \
+            firewall.nft or firewall.ps1.
+
+            Keystore passwords are read from the environment variable or file \
+            the topology names (relative files: relative to the topology's \
+            folder). When one is missing, nothing is written (exit 2) unless \
+            --placeholder-secrets is given. Passwords go into ssl.ini only, \
+            never to the terminal.
+
+            The bundle is built beside DIR and moved into place in one step; \
+            on any failure an earlier DIR stays as it was. An existing DIR must \
+            be empty or an earlier bundle of the same installation, which only \
+            --force replaces.
+
+            Examples:
+              MAESTRO_KEYSTORE_PASSWORD=... maestro-topo bundle topologies/four-server.yaml --out acme-bundle
+              maestro-topo bundle acme.yaml --out acme-bundle --force
+              maestro-topo bundle acme.yaml --out /tmp/rehearsal --placeholder-secrets
+            """)
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The topology file.")
+    var file: String
+
+    @Option(name: .long, help: "The bundle folder to write.")
+    var out: String
+
+    @Flag(name: .long, help: "Replace DIR when it holds an earlier bundle of the same installation.")
+    var force = false
+
+    @Flag(name: .long, help: "Write a marked placeholder where a keystore password is not available.")
+    var placeholderSecrets = false
+
+    func run() throws {
+        let (source, result) = try TopologyCheck.check(path: file)
+        let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
+        for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: source)) }
+        guard let topology = result.topology, !result.diagnostics.fails(strict: options.strict) else {
+            Output.err(renderer.summary(files: 1, diagnostics: result.diagnostics, unreadable: 0))
+            Output.err("no bundle written: fix the errors above first\n")
+            throw ExitCode(1)
+        }
+        let plan = Planner.plan(topology)
+        let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+        let resolver = SecretResolver(baseDirectory: folder.isEmpty ? "/" : folder, placeholders: placeholderSecrets)
+        let content = try BundleBuilder.build(plan: plan, diagnostics: result.diagnostics, secrets: resolver)
+        try BundleWriter.write(content, to: out, force: force)
+
+        for warning in content.warnings { Output.err("maestro-topo: \(options.stderrStyle.severity(.warning)): \(warning)\n") }
+        if !content.placeholderHosts.isEmpty {
+            Output.err("maestro-topo: \(options.stderrStyle.severity(.warning)): placeholder passwords written into the ssl.ini of "
+                + content.placeholderHosts.joined(separator: ", ") + "; replace them before use\n")
+        }
+        switch options.format {
+        case .json:
+            Output.out(BundleSummaryRenderer.json(content, directory: out))
+        case .text:
+            Output.out(BundleSummaryRenderer.tree(content, directory: out))
+            Output.err("next: cd \(out) && sha256sum -c SHA256SUMS, then follow README.md\n")
+        }
+    }
+}
