@@ -7,7 +7,7 @@ BINDIR   = $(PREFIX)/bin
 RELEASE  = .build/release/maestro-topo
 EXAMPLE ?= topologies/four-server.yaml
 
-.PHONY: all deps build run test docs check-docs install uninstall clean
+.PHONY: all deps build run bundle test docs install uninstall clean
 
 all: build
 
@@ -32,6 +32,13 @@ build: deps
 run: build
 	$(RELEASE) plan $(EXAMPLE)
 
+# Writes the four-server bundle to out/four-server. The keystore password
+# comes from MAESTRO_KEYSTORE_PASSWORD; without it a marked placeholder is used.
+bundle: build
+	mkdir -p out
+	$(RELEASE) bundle $(EXAMPLE) --out out/four-server --force \
+	  $$( [ -n "$${MAESTRO_KEYSTORE_PASSWORD:-}" ] || echo --placeholder-secrets )
+
 test: deps
 	$(SWIFT) test
 
@@ -47,4 +54,4 @@ uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/maestro-topo"
 
 clean:
-	rm -rf .build
+	rm -rf .build out
