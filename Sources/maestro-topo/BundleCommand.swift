@@ -44,6 +44,10 @@ struct BundleCommand: ParsableCommand {
     @Flag(name: .long, help: "Write a marked placeholder where a keystore password is not available.")
     var placeholderSecrets = false
 
+    func validate() throws {
+        try options.requireTextOrJSON()
+    }
+
     func run() throws {
         let (source, result) = try TopologyCheck.check(path: file)
         let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
@@ -67,7 +71,7 @@ struct BundleCommand: ParsableCommand {
         switch options.format {
         case .json:
             Output.out(BundleSummaryRenderer.json(content, directory: out))
-        case .text:
+        case .text, .markdown:
             Output.out(BundleSummaryRenderer.tree(content, directory: out))
             Output.err("next: cd \(out) && sha256sum -c SHA256SUMS, then follow README.md\n")
         }

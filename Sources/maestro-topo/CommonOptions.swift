@@ -5,7 +5,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Flags shared by the commands that read a topology.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text or json. JSON goes to standard output and follows the documented contract (format_version 1).")
+    @Option(name: .long, help: "Output format: text or json (diff: also markdown). JSON goes to standard output and follows the documented contract (format_version 1).")
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Fail (exit 1) on warnings as well as errors.")
@@ -13,6 +13,11 @@ struct CommonOptions: ParsableArguments {
 
     @Flag(name: .long, help: "No colour, even on a terminal. Setting NO_COLOR does the same.")
     var noColor = false
+
+    /// Commands without a Markdown rendering refuse it up front (exit 2).
+    func requireTextOrJSON() throws {
+        if format == .markdown { throw ValidationError("--format markdown is available for diff only; use text or json") }
+    }
 
     var stderrStyle: TextStyle { TextStyle.forStream(2, noColorFlag: noColor) }
     var stdoutStyle: TextStyle { TextStyle.forStream(1, noColorFlag: noColor) }

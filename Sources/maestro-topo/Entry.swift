@@ -52,7 +52,7 @@ struct MaestroTopoCommand: ParsableCommand {
             unreadable input).
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, PlanCommand.self, BundleCommand.self, ExplainCommand.self, InitCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, BundleCommand.self, DiffCommand.self, ExplainCommand.self, InitCommand.self]
     )
 }
 

@@ -24,6 +24,10 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The topology file.")
     var file: String
 
+    func validate() throws {
+        try options.requireTextOrJSON()
+    }
+
     func run() throws {
         let (source, result) = try TopologyCheck.check(path: file)
         let failed = result.diagnostics.fails(strict: options.strict)
@@ -32,7 +36,7 @@ struct PlanCommand: ParsableCommand {
         case .json:
             Output.out(PlanJSONRenderer.render(
                 plan, installation: result.topology?.installation?.value ?? "", diagnostics: result.diagnostics))
-        case .text:
+        case .text, .markdown:
             let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
             for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: source)) }
             if let plan {

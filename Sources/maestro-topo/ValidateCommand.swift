@@ -33,6 +33,7 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
+        try options.requireTextOrJSON()
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.isEmpty { throw ValidationError("give at least one file or directory") }
     }
@@ -47,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
         switch options.format {
         case .json:
             Output.out(ValidateJSONRenderer.render(reports))
-        case .text:
+        case .text, .markdown:
             for report in reports { Output.err(renderer.render(report)) }
             let unreadable = reports.count { $0.readError != nil }
             Output.err(renderer.summary(

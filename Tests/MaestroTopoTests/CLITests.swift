@@ -59,12 +59,12 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(paths, [
             "topologies/broken/allowed-clients.yaml", "topologies/broken/missing-pieces.yaml",
             "topologies/broken/partial-ssl.yaml", "topologies/broken/syntax.yaml", "topologies/broken/typos.yaml",
-            "topologies/four-server.yaml", "topologies/mixed-os.yaml", "topologies/single-server.yaml",
-            "topologies/two-server.yaml",
+            "topologies/four-server.yaml", "topologies/migration/current.yaml", "topologies/migration/target.yaml",
+            "topologies/mixed-os.yaml", "topologies/single-server.yaml", "topologies/two-server.yaml",
         ])
         XCTAssertEqual(json["format_version"] as? Int, 1)
         let summary = json["summary"] as! [String: Int]
-        XCTAssertEqual(summary["files"], 9)
+        XCTAssertEqual(summary["files"], 11)
         XCTAssertGreaterThan(summary["errors"]!, 5)
     }
 
@@ -130,7 +130,7 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpTeachesEverySubcommandWithExamples() throws {
-        for command in ["validate", "plan", "bundle", "explain", "init"] {
+        for command in ["validate", "plan", "bundle", "diff", "explain", "init"] {
             let run = try Tool.run([command, "--help"])
             XCTAssertEqual(run.status, 0, command)
             XCTAssertTrue(run.stdout.contains("Examples:"), "\(command) --help has no examples")

@@ -5,11 +5,13 @@
 /// inherited value points at the line that set it.
 public struct ResolvedTopology: Sendable {
     public let installation: String
+    public let maestroVersion: String?
     public let trackerDirection: TrackerDirection
     public let hosts: [ResolvedHost]
 
     public init(_ topology: Topology) {
         installation = topology.installation?.value ?? ""
+        maestroVersion = topology.maestroVersion?.value
         trackerDirection = topology.trackerDirection?.value ?? .luiToTrk
         hosts = topology.hosts.map { ResolvedHost($0, topology: topology) }
     }

@@ -2,10 +2,10 @@
 /// its input: run the rules first and plan only a topology without errors.
 public enum Planner {
     public static func plan(_ topology: Topology) -> Plan {
-        plan(ResolvedTopology(topology), maestroVersion: topology.maestroVersion?.value)
+        plan(ResolvedTopology(topology))
     }
 
-    static func plan(_ resolved: ResolvedTopology, maestroVersion: String?) -> Plan {
+    static func plan(_ resolved: ResolvedTopology) -> Plan {
         let links = ConnectionModel.links.filter { $0.applies(resolved.trackerDirection) }
         let secured = resolved.maestroServers.filter(\.ssl.enabled)
         let roots = secured.compactMap { $0.ssl.ca?.value }.uniqued()
@@ -19,7 +19,7 @@ public enum Planner {
                 firewall: firewall(for: host.name, listens))
         }
         return Plan(
-            installation: resolved.installation, maestroVersion: maestroVersion,
+            installation: resolved.installation, maestroVersion: resolved.maestroVersion,
             componentSSL: resolved.componentSSL, trackerDirection: resolved.trackerDirection,
             servers: servers, external: external)
     }

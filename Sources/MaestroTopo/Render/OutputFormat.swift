@@ -2,6 +2,8 @@
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     case json
+    /// diff only, for now.
+    case markdown
 }
 
 /// How text output looks: colour only on a terminal, never with NO_COLOR or

@@ -35,6 +35,10 @@ public enum RuleRegistry {
         Rules.hostAliases,
         Rules.luiTrkColocated,
         Rules.fourServerLayout,
+        // Changes between two files (maestro-topo diff)
+        Rules.sslSwitch,
+        Rules.trackerMoved,
+        Rules.componentMove,
     ]
 
     static let orderIndex: [String: Int] = Dictionary(

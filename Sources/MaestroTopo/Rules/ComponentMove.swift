@@ -1,0 +1,40 @@
+extension Rules {
+    /// `diff`: a component moves to another host.
+    public static let componentMove: Rule = Rule(
+        id: "component-move", severity: .note,
+        summary: "`diff`: a component moves to another host: stop it, move its data (delete, then copy), never run both.",
+        documentation: """
+            Moving a component is not cloning it: the old and the new copy must \
+            never run at the same time with the same data, or they overwrite \
+            each other's state. The vendor's procedure is: stop the component \
+            on the old host (and keep it from starting again), install the \
+            same Maestro version on the new host and stop it, then for each \
+            item to move delete it on the new host first and copy the old one \
+            in (never copy over it), adjust host names and paths, and start.
+
+            Reported by `maestro-topo diff` at the component in the target; \
+            the runbook lists the items to move.
+
+            ```yaml
+            # current: [LUI, HUB, TRK] on maestro.acme.example; target:
+            hosts:
+              maestro.acme.example: {components: [LUI, HUB]}
+              trk.acme.example: {components: [TRK]}
+            ```
+
+            Fix: nothing to fix; follow the runbook's order.
+            """)
+}
+
+enum ComponentMoveText {
+    static func message(_ move: DataMove) -> String {
+        "\(move.component.rawValue) moves from '\(move.from)' to '\(move.to)'"
+    }
+
+    static func notes(_ move: DataMove) -> [String] {
+        [
+            "move: " + move.items.joined(separator: ", ") + " (delete on '\(move.to)' first, then copy)",
+            "never run \(move.component.rawValue) on both hosts; keep it from starting again on '\(move.from)'",
+        ]
+    }
+}

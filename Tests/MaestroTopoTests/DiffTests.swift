@@ -1,0 +1,212 @@
+import Foundation
+@testable import MaestroTopo
+import XCTest
+
+/// `maestro-topo diff` over the migrations administrators actually do.
+final class DiffTests: XCTestCase {
+    var directory: URL!
+
+    override func setUpWithError() throws { directory = try Tool.temporaryDirectory() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    /// A topology with SSL on; `hosts` is the YAML of the hosts mapping.
+    static func topology(_ hosts: String, ssl: Bool = true, extra: String = "") -> String {
+        """
+        version: 1
+        installation: acme
+        \(extra)
+        component_ssl: {enabled: \(ssl), ca: Acme CA, keystore_password: {env: KS_PW}}
+        hosts:
+        \(hosts)
+        """
+    }
+
+    static let fourServers = """
+          ui.acme.example: {components: [LUI, HUB]}
+          trk.acme.example: {components: [TRK]}
+          db.acme.example: {components: [DATABASE]}
+          lsv.acme.example: {components: [LISTSERV]}
+        """
+
+    func report(_ current: String, _ target: String, file: StaticString = #filePath, line: UInt = #line) throws -> DiffReport {
+        let a = TopologyCheck.check(bytes: Array(current.utf8)), b = TopologyCheck.check(bytes: Array(target.utf8))
+        XCTAssertEqual(b.diagnostics.errorCount, 0, "\(b.diagnostics.map(\.message))", file: file, line: line)
+        return DiffReport(current: try XCTUnwrap(a.topology), target: try XCTUnwrap(b.topology))
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func testSplittingLuiHubTrkOntoTwoServers() throws {
+        let report = try report(Self.topology("""
+              maestro.acme.example: {components: [LUI, HUB, TRK]}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """), Self.topology("""
+              maestro.acme.example: {components: [LUI, HUB]}
+              trk.acme.example: {components: [TRK]}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """))
+        let c = report.consequences
+        XCTAssertEqual(report.diff.changes.map(\.action), [.change, .add])
+        XCTAssertEqual(c.certificatesToIssue, ["trk.acme.example"])
+        XCTAssertEqual(c.certificatesToRetire, [])
+        XCTAssertEqual(c.sslIniToWrite, ["maestro.acme.example", "trk.acme.example"])
+        XCTAssertEqual(c.restart, ["maestro.acme.example", "trk.acme.example"])
+        XCTAssertEqual(c.dataMoves, [DataMove(component: .trk, from: "maestro.acme.example", to: "trk.acme.example",
+                                              items: ["trk/tracker.ini", "the Tracker data under trk/"])])
+        XCTAssertEqual(c.firewall.first { $0.host == "maestro.acme.example" }?.open.map(\.port), [1099])
+        XCTAssertEqual(c.firewall.first { $0.host == "trk.acme.example" }?.open.map(\.port), [80, 7000])
+        XCTAssertEqual(Set(report.diagnostics.map(\.rule)), ["tracker-moved", "component-move"])
+        XCTAssertEqual(report.summary, "2 hosts change, 1 certificate to issue, 2 ssl.ini files to write, 2 restarts, 1 data move")
+        let actions = report.steps.map(\.action)
+        let stop = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("Stop") })
+        let move = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("Move TRK") })
+        let write = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("Write") })
+        let start = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("Start") })
+        let certificate = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("Obtain") })
+        XCTAssertTrue(certificate < stop && stop < move && move < write && write < start, "\(actions)")
+        XCTAssertTrue(actions[move].contains("delete trk/tracker.ini, the Tracker data under trk/ first, then copy"))
+        XCTAssertTrue(actions.contains { $0.contains("reverse proxy") }, "the old Tracker name stays in use for LUI and HUB")
+        XCTAssertEqual(report.steps.map(\.n), Array(1...report.steps.count))
+    }
+
+    func testMovingTheTrackerOntoTheUIServer() throws {
+        let report = try report(Self.topology(Self.fourServers), Self.topology("""
+              ui.acme.example: {components: [LUI, HUB, TRK]}
+              db.acme.example: {components: [DATABASE]}
+              lsv.acme.example: {components: [LISTSERV]}
+            """))
+        let c = report.consequences
+        XCTAssertEqual(report.diff.changes.map(\.action), [.change, .remove])
+        XCTAssertEqual(c.dataMoves.map(\.component), [.trk])
+        XCTAssertEqual(c.decommission, ["trk.acme.example"])
+        XCTAssertEqual(c.certificatesToRetire, ["trk.acme.example"])
+        XCTAssertEqual(c.certificatesToIssue, [])
+        XCTAssertEqual(c.sslIniToWrite, ["ui.acme.example"])
+        let tracker = try XCTUnwrap(report.diagnostics.first { $0.rule == "tracker-moved" })
+        XCTAssertEqual(tracker.location, SourceLocation(line: 6, column: 44))
+        XCTAssertTrue(tracker.notes[0].contains("keep the DNS name 'trk.acme.example' pointing at 'ui.acme.example'"))
+        XCTAssertTrue(report.steps.contains { $0.action.hasPrefix("Keep Maestro from starting again on trk.acme.example") })
+        XCTAssertTrue(report.steps.contains { $0.action.hasPrefix("Retire the old certificate of trk.acme.example") })
+        let stops = report.steps.filter { $0.action.hasPrefix("Stop") }.map(\.host)
+        XCTAssertEqual(stops.last, "trk.acme.example", "the Tracker stops last")
+    }
+
+    func testRenamingAServer() throws {
+        let report = try report(Self.topology(Self.fourServers), Self.topology(
+            Self.fourServers.replacingOccurrences(of: "trk.acme.example", with: "tracker.acme.example")))
+        XCTAssertEqual(report.diff.changes.count, 1)
+        let rename = report.diff.changes[0]
+        XCTAssertEqual(rename.action, .rename)
+        XCTAssertEqual(rename.previousName, "trk.acme.example")
+        XCTAssertEqual(rename.host, "tracker.acme.example")
+        let c = report.consequences
+        XCTAssertEqual(c.certificatesToIssue, ["tracker.acme.example"])
+        XCTAssertEqual(c.certificatesToRetire, ["trk.acme.example"])
+        XCTAssertEqual(c.sslIniToWrite, ["ui.acme.example", "tracker.acme.example"], "SSLAllowedClients changes everywhere")
+        XCTAssertEqual(c.dataMoves, [], "a rename is the same machine under a new name")
+        XCTAssertTrue(report.diagnostics.contains { $0.rule == "tracker-moved" })
+        // The UI server's rule names the Tracker's host: it changes; the renamed host's own rules do not.
+        XCTAssertEqual(c.firewall.map(\.host), ["ui.acme.example"])
+        XCTAssertEqual(c.firewall.first?.open.first?.from, ["tracker.acme.example"])
+        XCTAssertEqual(c.firewall.first?.close.first?.from, ["trk.acme.example"])
+    }
+
+    func testAddingAndRemovingAServer() throws {
+        let five = Self.fourServers + "\n  lsv2.acme.example: {components: [LISTSERV]}"
+        let added = try report(Self.topology(Self.fourServers), Self.topology(five))
+        XCTAssertEqual(added.diff.changes.map(\.action), [.add])
+        XCTAssertEqual(added.consequences.certificatesToIssue, [])
+        XCTAssertEqual(added.consequences.sslIniToWrite, [], "a LISTSERV host is not in SSLAllowedClients")
+        XCTAssertEqual(added.consequences.firewall.map(\.host), ["lsv2.acme.example"])
+        XCTAssertTrue(added.steps.contains { $0.action.contains("LISTSERV settings at lsv.acme.example, lsv2.acme.example") })
+
+        let removed = try report(Self.topology(five), Self.topology(Self.fourServers))
+        XCTAssertEqual(removed.diff.changes.map(\.action), [.remove])
+        XCTAssertEqual(removed.consequences.firewall.first?.close.map(\.port), [2306])
+        XCTAssertEqual(removed.consequences.restart, [])
+    }
+
+    func testSwitchingSSLOn() throws {
+        let report = try report(Self.topology(Self.fourServers, ssl: false), Self.topology(Self.fourServers))
+        let c = report.consequences
+        XCTAssertEqual(c.certificatesToIssue, ["ui.acme.example", "trk.acme.example"])
+        XCTAssertEqual(c.sslIniToWrite, ["ui.acme.example", "trk.acme.example"])
+        XCTAssertEqual(c.restart, ["ui.acme.example", "trk.acme.example"])
+        XCTAssertEqual(report.diagnostics.map(\.rule), ["ssl-switch"])
+        XCTAssertTrue(report.steps.contains { $0.action.contains("TRK: Initializing Secure Sockets Layer (SSL) for component communication") })
+
+        let off = try self.report(Self.topology(Self.fourServers), Self.topology(Self.fourServers, ssl: false))
+        XCTAssertEqual(off.consequences.sslIniToRemove, ["ui.acme.example", "trk.acme.example"])
+        XCTAssertEqual(off.consequences.certificatesToRetire, ["ui.acme.example", "trk.acme.example"])
+    }
+
+    func testTargetWithPartialSSLExitsOne() throws {
+        let current = try write("current.yaml", Self.topology(Self.fourServers, ssl: false))
+        let target = try write("target.yaml", Self.topology(Self.fourServers.replacingOccurrences(
+            of: "trk.acme.example: {components: [TRK]}",
+            with: "trk.acme.example: {components: [TRK], ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}}"),
+            ssl: false))
+        let run = try Tool.run(["diff", "--no-color", current, target])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("target.yaml:4:26: error[partial-ssl]: component SSL is off on 'ui.acme.example'"), run.stderr)
+        let json = try Tool.run(["diff", "--format", "json", current, target])
+        XCTAssertEqual(json.status, 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(object["valid"] as? Bool, false)
+        let rules = (object["diagnostics"] as! [[String: Any]]).map { "\($0["path"]!) \($0["rule"]!)" }
+        XCTAssertTrue(rules.contains("\(target) partial-ssl"), "\(rules)")
+    }
+
+    func testIdenticalFilesAndDetailedExitCodes() throws {
+        let file = "topologies/four-server.yaml"
+        let same = try Tool.run(["diff", file, file])
+        XCTAssertEqual(same.status, 0)
+        XCTAssertEqual(same.stdout, "No changes: both files describe the same installation.\n")
+        XCTAssertEqual(try Tool.run(["diff", "--detailed-exitcode", file, file]).status, 0)
+        let changed = try Tool.run(["diff", "--detailed-exitcode", "topologies/migration/current.yaml", "topologies/migration/target.yaml"])
+        XCTAssertEqual(changed.status, 3)
+        XCTAssertEqual(try Tool.run(["diff", "topologies/migration/current.yaml", "topologies/migration/target.yaml"]).status, 0)
+        XCTAssertEqual(try Tool.run(["diff", file, "no/such.yaml"]).status, 2)
+        XCTAssertEqual(try Tool.run(["diff", file, "topologies/broken/syntax.yaml"]).status, 1)
+    }
+
+    func testErrorsInTheCurrentFileDoNotBlockTheChange() throws {
+        // Fixing a half-secured installation: the current file has partial SSL.
+        let broken = try String(contentsOf: Tool.packageRoot.appendingPathComponent("topologies/broken/partial-ssl.yaml"), encoding: .utf8)
+        let current = try write("current.yaml", broken)
+        let target = try write("target.yaml", broken.replacingOccurrences(of: "    ssl:\n      enabled: false\n", with: ""))
+        let run = try Tool.run(["diff", "--no-color", current, target])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("current.yaml:17:16: error[partial-ssl]"), run.stderr)
+        XCTAssertTrue(run.stdout.contains("certificates to issue:  trk.acme.example"), run.stdout)
+    }
+
+    func testPasswordsNeverAppear() throws {
+        let secret = "Literal-Secret-1"
+        let current = try write("a.yaml", Self.topology(Self.fourServers).replacingOccurrences(of: "{env: KS_PW}", with: secret))
+        let target = try write("b.yaml", Self.topology(Self.fourServers).replacingOccurrences(of: "{env: KS_PW}", with: secret + "x"))
+        for format in ["text", "json", "markdown"] {
+            let run = try Tool.run(["diff", "--format", format, current, target])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertFalse((run.stdout + run.stderr).contains(secret), format)
+        }
+    }
+
+    func testGoldenRenderings() throws {
+        let scenarios = [
+            ("split", "topologies/migration/current.yaml", "topologies/migration/target.yaml"),
+            ("ssl-on", "topologies/two-server.yaml", "topologies/four-server.yaml"),
+        ]
+        for (name, current, target) in scenarios {
+            for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md")] {
+                let run = try Tool.run(["diff", "--format", format, current, target])
+                XCTAssertEqual(run.status, 0, run.stderr)
+                try assertGolden(run.stdout, "diff-\(name).\(ext)")
+            }
+        }
+    }
+}
