@@ -10,6 +10,14 @@ final class DocsAndExamplesTests: XCTestCase {
         XCTAssertEqual(committed, RuleDocRenderer.markdown(), "docs/rules.md is stale: run 'make docs'")
     }
 
+    /// docs/migration.md shows the command's real output.
+    func testMigrationWalkthroughShowsTheRealOutput() throws {
+        let run = try Tool.run(["diff", "--no-color", "topologies/migration/current.yaml", "topologies/migration/target.yaml"])
+        let doc = try String(contentsOf: Tool.packageRoot.appendingPathComponent("docs/migration.md"), encoding: .utf8)
+        XCTAssertTrue(doc.contains(run.stdout), "docs/migration.md shows stale diff output")
+        XCTAssertTrue(doc.contains(run.stderr), "docs/migration.md shows stale diff findings")
+    }
+
     func testEverySpecRuleIsRegisteredWithItsSeverity() {
         let spec: [String: Severity] = [
             "yaml-syntax": .error, "duplicate-key": .error, "unknown-key": .error, "invalid-value": .error,
