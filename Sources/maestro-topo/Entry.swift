@@ -61,6 +61,8 @@ struct MaestroTopoCommand: ParsableCommand {
 enum Output {
     static func out(_ text: String) { write(text, to: 1) }
 
+    static func write(fd: Int32, _ text: String) { write(text, to: fd) }
+
     static func err(_ text: String) { write(text, to: 2) }
 
     /// Whole strings straight to the descriptor, so the two streams never
@@ -83,5 +85,25 @@ enum Output {
     static func error(_ message: String) {
         let style = TextStyle.forStream(2, noColorFlag: false)
         err("maestro-topo: \(style.severity(.error)): \(message)\n")
+    }
+}
+
+/// Collects output and writes it in large pieces: one write per file would
+/// cost a system call each in a run over thousands of files.
+struct OutputBuffer {
+    let fd: Int32
+    private var pending = ""
+
+    init(fd: Int32) { self.fd = fd }
+
+    mutating func append(_ text: String) {
+        pending += text
+        if pending.utf8.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !pending.isEmpty else { return }
+        Output.write(fd: fd, pending)
+        pending = ""
     }
 }

@@ -39,26 +39,67 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let outcome = ValidateRun(
+            paths: paths, jobs: jobs ?? Self.cores, format: options.format, strict: options.strict,
+            style: options.stderrStyle
+        ).run()
+        if outcome != 0 { throw ExitCode(outcome) }
+    }
+
+    static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}
+
+/// The work of `validate`, apart from argument parsing: check every file,
+/// stream the findings in input order, and decide the exit code.
+struct ValidateRun {
+    var paths: [String]
+    var jobs: Int
+    var format: OutputFormat
+    var strict: Bool
+    var style: TextStyle
+
+    /// What one file contributes: its rendered output and its counts.
+    struct FileOutcome: Sendable {
+        var text: String
+        var errors = 0, warnings = 0, notes = 0
+        var unreadable = false
+        var fails = false
+    }
+
+    func run() -> Int32 {
         let discovered = FileDiscovery.files(in: paths)
-        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        let reports = BatchValidator.validate(files: discovered.files, jobs: jobs ?? cores)
-        let style = options.stderrStyle
-        let renderer = DiagnosticTextRenderer(style: style)
         for problem in discovered.problems { Output.error(problem.description) }
-        switch options.format {
-        case .json:
-            Output.out(ValidateJSONRenderer.render(reports))
-        case .text, .markdown:
-            for report in reports { Output.err(renderer.render(report)) }
-            let unreadable = reports.count { $0.readError != nil }
-            Output.err(renderer.summary(
-                files: reports.count, diagnostics: reports.flatMap(\.diagnostics), unreadable: unreadable))
+        let renderer = DiagnosticTextRenderer(style: style)
+        let json = format == .json, strict = self.strict
+        var total = FileOutcome(text: "")
+        var files = 0, unreadable = 0
+        var buffer = OutputBuffer(fd: json ? 1 : 2)
+        if json { buffer.append(ValidateJSONRenderer.header) }
+        BatchValidator.run(files: discovered.files, jobs: jobs, render: { report in
+            let d = report.diagnostics
+            return FileOutcome(
+                text: json ? ValidateJSONRenderer.file(report) : renderer.render(report),
+                errors: d.errorCount, warnings: d.warningCount, notes: d.noteCount,
+                unreadable: report.readError != nil, fails: d.fails(strict: strict))
+        }, emit: { outcome in
+            if json { buffer.append(files == 0 ? "\n" : ",\n") }
+            buffer.append(outcome.text)
+            files += 1
+            total.errors += outcome.errors
+            total.warnings += outcome.warnings
+            total.notes += outcome.notes
+            if outcome.unreadable { unreadable += 1 }
+            total.fails = total.fails || outcome.fails
+        })
+        if json {
+            buffer.append(ValidateJSONRenderer.footer(
+                files: files, errors: total.errors, warnings: total.warnings, notes: total.notes))
+        } else {
+            buffer.append(renderer.summary(
+                files: files, errors: total.errors, warnings: total.warnings, notes: total.notes, unreadable: unreadable))
         }
-        if !discovered.problems.isEmpty || reports.contains(where: { $0.readError != nil }) {
-            throw ExitCode(2)
-        }
-        if reports.contains(where: { $0.diagnostics.fails(strict: options.strict) }) {
-            throw ExitCode(1)
-        }
+        buffer.flush()
+        if !discovered.problems.isEmpty || unreadable > 0 { return 2 }
+        return total.fails ? 1 : 0
     }
 }

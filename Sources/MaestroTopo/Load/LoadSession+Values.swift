@@ -8,7 +8,7 @@ extension LoadSession {
             try skip(event)
             return nil
         }
-        if event.text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if event.hasControl {
             report(Rules.invalidValue, InvalidValueText.controlCharacter(key), at: event.location, host: host)
             return nil
         }

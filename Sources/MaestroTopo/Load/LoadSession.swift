@@ -13,8 +13,8 @@ final class LoadSession {
     var secretSpans: [SourceSpan] = []
     private var depth = 0
 
-    init(bytes: [UInt8], limits: LoaderLimits) {
-        reader = YAMLEventReader(bytes: bytes)
+    init(input: UnsafeBufferPointer<UInt8>, limits: LoaderLimits) {
+        reader = YAMLEventReader(input: input)
         self.limits = limits
     }
 
@@ -131,7 +131,7 @@ final class LoadSession {
         section: Section, host: String? = nil,
         _ handle: (Located<String>, YAMLEvent) throws(LoadStopped) -> Bool
     ) throws(LoadStopped) {
-        var seen: [String: SourceLocation] = [:]
+        var seen = SeenKeys()
         while true {
             let keyEvent = try next()
             if keyEvent.kind == .mappingEnd { return }
@@ -143,14 +143,13 @@ final class LoadSession {
             }
             let key = Located(keyEvent.text, at: keyEvent.location)
             let value = try next()
-            if let first = seen[key.value] {
+            if let first = seen.insert(key.value, at: key.location) {
                 report(
                     Rules.duplicateKey, DuplicateKeyText.repeated(key.value, in: section), at: key.location,
                     host: host, notes: [DuplicateKeyText.firstAt(first)])
                 try skip(value)
                 continue
             }
-            seen[key.value] = key.location
             if try !handle(key, value) {
                 let suggestion = Suggestion.nearest(to: key.value, in: section.keys)
                 report(
@@ -174,5 +173,29 @@ final class LoadSession {
         }
         try readMapping(section: section, host: host, handle)
         return true
+    }
+}
+
+/// The keys a mapping has had so far. Most mappings have a handful of keys,
+/// where a linear scan beats hashing; `hosts` may have thousands, so past a
+/// few dozen keys a dictionary takes over and the check stays linear overall.
+struct SeenKeys {
+    private var few: [(String, SourceLocation)] = []
+    private var many: [String: SourceLocation]?
+
+    /// Records `key`; returns where it was first seen if it was seen before.
+    mutating func insert(_ key: String, at location: SourceLocation) -> SourceLocation? {
+        if many != nil {
+            if let first = many![key] { return first }
+            many![key] = location
+            return nil
+        }
+        if let first = few.first(where: { $0.0 == key }) { return first.1 }
+        few.append((key, location))
+        if few.count > 32 {
+            many = Dictionary(few, uniquingKeysWith: { a, _ in a })
+            few = []
+        }
+        return nil
     }
 }

@@ -28,7 +28,8 @@ public struct TopologyLoader: Sendable {
                 InputLimitText.fileSize(limit: limits.maxFileSize), at: .start)
             return LoadResult(topology: nil, diagnostics: [diagnostic], stoppedEarly: true)
         }
-        let session = LoadSession(bytes: bytes, limits: limits)
-        return session.run()
+        return bytes.withUnsafeBufferPointer { input in
+            LoadSession(input: input, limits: limits).run()
+        }
     }
 }

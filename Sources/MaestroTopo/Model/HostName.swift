@@ -4,6 +4,42 @@
 public enum HostName {
     /// Why `name` is not a valid host name, or nil when it is.
     public static func problem(in name: String) -> String? {
+        if isValid(name) { return nil }
+        return describeProblem(in: name) ?? "it is not a valid host name"
+    }
+
+    /// The common case, answered on the bytes alone.
+    static func isValid(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            var count = bytes.count
+            if count > 0, bytes[count - 1] == UInt8(ascii: ".") { count -= 1 }
+            guard count > 0, count <= 253 else { return false }
+            var labelLength = 0
+            var previous: UInt8 = UInt8(ascii: ".")
+            for i in 0..<count {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    labelLength += 1
+                case UInt8(ascii: "-"):
+                    if previous == UInt8(ascii: ".") { return false }
+                    labelLength += 1
+                case UInt8(ascii: "."):
+                    if labelLength == 0 || previous == UInt8(ascii: "-") { return false }
+                    labelLength = 0
+                default:
+                    return false
+                }
+                if labelLength > 63 { return false }
+                previous = byte
+            }
+            return labelLength > 0 && previous != UInt8(ascii: "-")
+        }
+    }
+
+    /// The words for what is wrong with an invalid name.
+    static func describeProblem(in name: String) -> String? {
         if name.isEmpty { return "the name is empty" }
         var body = Substring(name)
         if body.hasSuffix(".") { body = body.dropLast() }
@@ -22,6 +58,9 @@ public enum HostName {
     /// The form under which two spellings name the same host: lower case,
     /// without a trailing dot.
     public static func canonical(_ name: String) -> String {
+        // Most names are already canonical; answer those without allocating.
+        let needsWork = name.utf8.contains { (65...90).contains($0) } || name.utf8.last == UInt8(ascii: ".")
+        guard needsWork else { return name }
         var lowered = name.lowercased()
         if lowered.hasSuffix(".") { lowered.removeLast() }
         return lowered

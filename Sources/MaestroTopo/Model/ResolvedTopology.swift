@@ -8,19 +8,19 @@ public struct ResolvedTopology: Sendable {
     public let maestroVersion: String?
     public let trackerDirection: TrackerDirection
     public let hosts: [ResolvedHost]
+    /// Hosts running LUI, HUB or TRK, in file order.
+    public let maestroServers: [ResolvedHost]
+    /// Hosts running only DATABASE and/or LISTSERV.
+    public let externalHosts: [ResolvedHost]
 
     public init(_ topology: Topology) {
         installation = topology.installation?.value ?? ""
         maestroVersion = topology.maestroVersion?.value
         trackerDirection = topology.trackerDirection?.value ?? .luiToTrk
         hosts = topology.hosts.map { ResolvedHost($0, topology: topology) }
+        maestroServers = hosts.filter(\.isMaestroServer)
+        externalHosts = hosts.filter { !$0.isMaestroServer }
     }
-
-    /// Hosts running LUI, HUB or TRK, in file order.
-    public var maestroServers: [ResolvedHost] { hosts.filter(\.isMaestroServer) }
-
-    /// Hosts running only DATABASE and/or LISTSERV.
-    public var externalHosts: [ResolvedHost] { hosts.filter { !$0.isMaestroServer } }
 
     public func hosts(running component: Component) -> [ResolvedHost] {
         hosts.filter { $0.components.contains(component) }
@@ -35,7 +35,9 @@ public struct ResolvedTopology: Sendable {
     public var componentSSL: Bool { maestroServers.contains { $0.ssl.enabled } }
 }
 
-public struct ResolvedHost: Sendable {
+/// A class, not a struct: every rule walks these, and passing a reference
+/// costs one retain where a copy of all these fields would cost dozens.
+public final class ResolvedHost: Sendable {
     public let entry: HostEntry
     public let name: String
     public let nameLocation: SourceLocation
@@ -77,6 +79,7 @@ public struct ResolvedHost: Sendable {
     }
 
     public var isMaestroServer: Bool { components.contains { $0.isMaestro } }
+
 
     public var maestroComponents: [Component] { components.filter(\.isMaestro) }
 
@@ -128,14 +131,16 @@ public struct ResolvedSSL: Sendable {
 /// local file system (the planning machine is rarely the target).
 public enum PathStyle {
     public static func join(_ base: String, _ parts: String..., os: OperatingSystem) -> String {
-        let separator = os.pathSeparator
+        let separator: UInt8 = os == .windows ? UInt8(ascii: "\\") : UInt8(ascii: "/")
         var result = base
         for part in parts {
-            while result.count > 1, result.last == separator || (os == .windows && result.last == "/") {
+            // Trailing separators go (on Windows '/' too); a lone root stays.
+            while result.utf8.count > 1, let last = result.utf8.last,
+                  last == separator || (os == .windows && last == UInt8(ascii: "/")) {
                 result.removeLast()
             }
-            result.append(separator)
-            result.append(part)
+            result.unicodeScalars.append(Unicode.Scalar(separator))
+            result += part
         }
         return result
     }

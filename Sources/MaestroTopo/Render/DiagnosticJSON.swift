@@ -14,28 +14,27 @@ extension Diagnostic {
     }
 }
 
-/// `validate --format json`, as in the JSON contract (format_version 1).
+/// `validate --format json`, as in the JSON contract (format_version 1),
+/// written file by file so a batch of any size streams out.
 public enum ValidateJSONRenderer {
-    public static func render(_ reports: [FileReport]) -> String {
-        let all = reports.flatMap(\.diagnostics)
-        let files: [JSONValue] = reports.map { report in
-            var members: [(String, JSONValue)] = [
-                ("path", .string(report.path)),
-                ("valid", .bool(report.isValid)),
-                ("diagnostics", .array(report.diagnostics.map(\.json))),
-            ]
-            if let error = report.readError { members.append(("error", .string(error.description))) }
-            return .object(members)
-        }
-        return JSONValue.object([
-            ("format_version", .int(1)),
-            ("files", .array(files)),
-            ("summary", .object([
-                ("files", .int(reports.count)),
-                ("errors", .int(all.errorCount)),
-                ("warnings", .int(all.warningCount)),
-                ("notes", .int(all.noteCount)),
-            ])),
-        ]).serialized()
+    public static let header = "{\n  \"format_version\": 1,\n  \"files\": ["
+
+    /// One element of `files`, indented for its place in the document.
+    public static func file(_ report: FileReport) -> String {
+        var members: [(String, JSONValue)] = [
+            ("path", .string(report.path)),
+            ("valid", .bool(report.isValid)),
+            ("diagnostics", .array(report.diagnostics.map(\.json))),
+        ]
+        if let error = report.readError { members.append(("error", .string(error.description))) }
+        return "    " + JSONValue.object(members).serialized(indent: 4)
+    }
+
+    /// Everything after the last file; `files` is the number written.
+    public static func footer(files: Int, errors: Int, warnings: Int, notes: Int) -> String {
+        (files == 0 ? "]" : "\n  ]") + ",\n  \"summary\": "
+            + JSONValue.object([
+                ("files", .int(files)), ("errors", .int(errors)), ("warnings", .int(warnings)), ("notes", .int(notes)),
+            ]).serialized(indent: 2) + "\n}\n"
     }
 }

@@ -58,8 +58,12 @@ public struct DiagnosticTextRenderer: Sendable {
 
     /// The closing line: how many files, errors, warnings, notes.
     public func summary(files: Int, diagnostics: [Diagnostic], unreadable: Int) -> String {
+        summary(files: files, errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
+                notes: diagnostics.noteCount, unreadable: unreadable)
+    }
+
+    public func summary(files: Int, errors: Int, warnings: Int, notes: Int, unreadable: Int) -> String {
         var parts: [String] = []
-        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount, notes = diagnostics.noteCount
         if errors > 0 { parts.append(Self.count(errors, "error")) }
         if warnings > 0 { parts.append(Self.count(warnings, "warning")) }
         if notes > 0 { parts.append(Self.count(notes, "note")) }

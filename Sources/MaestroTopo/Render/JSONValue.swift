@@ -18,9 +18,14 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func serialized() -> String {
+        serialized(indent: 0) + "\n"
+    }
+
+    /// The value as it stands `indent` spaces deep in a larger document,
+    /// without a final newline.
+    public func serialized(indent: Int) -> String {
         var out = ""
-        write(into: &out, indent: 0)
-        out += "\n"
+        write(into: &out, indent: indent)
         return out
     }
 

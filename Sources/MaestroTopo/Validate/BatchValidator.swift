@@ -10,25 +10,37 @@ public struct FileReport: Sendable {
     public var isValid: Bool { readError == nil && !diagnostics.fails(strict: false) }
 }
 
-/// Checks many files on several workers. Results come back in input order,
-/// so output never depends on scheduling.
+/// Checks many files on several workers. Each file's report is turned into
+/// output by `render` on the worker that checked it, and handed to `emit` in
+/// input order; files go in batches, so memory holds one batch of rendered
+/// output, never every file's bytes, however many files there are.
 public enum BatchValidator {
-    public static func validate(files: [String], jobs: Int, limits: LoaderLimits = .default) -> [FileReport] {
-        let reports = UnsafeMutableBufferPointer<FileReport?>.allocate(capacity: files.count)
-        reports.initialize(repeating: nil)
-        defer { reports.deallocate() }
+    public static func run<Output: Sendable>(
+        files: [String], jobs: Int, limits: LoaderLimits = .default,
+        render: @escaping @Sendable (FileReport) -> Output, emit: (Output) -> Void
+    ) {
         let workers = max(1, min(jobs, files.count))
-        // Each worker takes every `workers`-th file; each slot is written by
-        // exactly one worker, so no lock is needed.
-        let slots = SendableBuffer(reports)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < files.count {
-                slots.buffer[index] = validate(file: files[index], limits: limits)
-                index += workers
+        let batchSize = workers == 1 ? files.count : workers * 64
+        var start = 0
+        while start < files.count {
+            let end = min(files.count, start + batchSize)
+            let slots = Slots<Output>(count: end - start)
+            if workers == 1 {
+                for index in start..<end { slots.set(index - start, render(validate(file: files[index], limits: limits))) }
+            } else {
+                // Workers take files in turn; each slot is written by one worker only.
+                let first = start
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var index = first + worker
+                    while index < end {
+                        slots.set(index - first, render(validate(file: files[index], limits: limits)))
+                        index += workers
+                    }
+                }
             }
+            for i in 0..<(end - start) { emit(slots.take(i)) }
+            start = end
         }
-        return reports.map { $0! }
     }
 
     public static func validate(file path: String, limits: LoaderLimits = .default) -> FileReport {
@@ -41,7 +53,25 @@ public enum BatchValidator {
     }
 }
 
-private struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+/// Result slots for one batch. Each index is written by exactly one worker
+/// and read after all workers have finished, so no lock is needed.
+private final class Slots<Element>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Element?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Element) { buffer[index] = value }
+
+    func take(_ index: Int) -> Element {
+        defer { buffer[index] = nil }
+        return buffer[index]!
+    }
 }

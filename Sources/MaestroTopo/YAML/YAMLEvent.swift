@@ -20,6 +20,8 @@ struct YAMLEvent {
     var text: String = ""
     /// True for a plain (unquoted, non-block) scalar.
     var isPlain: Bool = false
+    /// The scalar holds a control character (line break, tab, NUL, C1, …).
+    var hasControl: Bool = false
     /// An explicit tag such as `!!python/object`; the format allows none.
     var tag: String?
     /// An anchor (`&name`) or, for an alias event, the alias name.

@@ -6,20 +6,18 @@ internal import CYAML
 /// `next()` returns.
 final class YAMLEventReader {
     private var parser = yaml_parser_t()
-    private let input: UnsafeMutableBufferPointer<UInt8>
+    private let input: UnsafeBufferPointer<UInt8>
 
-    init(bytes: [UInt8]) {
-        // libyaml reads from our buffer for as long as the parser lives, so
-        // keep a copy whose address cannot move.
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
+    /// `input` must stay valid for the reader's whole life; the loader
+    /// guarantees that by reading inside `withUnsafeBufferPointer`.
+    init(input: UnsafeBufferPointer<UInt8>) {
+        self.input = input
         yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, input.baseAddress, bytes.count)
+        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
     }
 
     deinit {
         yaml_parser_delete(&parser)
-        input.deallocate()
     }
 
     func next() throws(YAMLSyntaxError) -> YAMLEvent {
@@ -44,13 +42,16 @@ final class YAMLEventReader {
                 kind: .alias, location: location, anchor: Self.string(event.data.alias.anchor))
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = scalar.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+            var hasControl = false
+            let text = scalar.value.map { pointer in
+                let bytes = UnsafeBufferPointer(start: pointer, count: scalar.length)
+                hasControl = Self.containsControl(bytes)
+                return String(decoding: bytes, as: UTF8.self)
             } ?? ""
             let end = SourceLocation(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1)
             return YAMLEvent(
                 kind: .scalar, location: location, endLocation: end, text: text,
-                isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
+                isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, hasControl: hasControl,
                 tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
@@ -69,6 +70,17 @@ final class YAMLEventReader {
         default:
             throw YAMLSyntaxError(message: "unexpected parser state", location: location)
         }
+    }
+
+    /// C0 controls, DEL, and C1 controls (U+0080–U+009F, encoded C2 80–C2 9F),
+    /// found on the bytes rather than through Unicode properties.
+    static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
