@@ -98,7 +98,7 @@ extension LoadSession {
     }
 
     func readHost(_ name: Located<String>, _ event: YAMLEvent) throws(LoadStopped) -> HostEntry {
-        var host = HostEntry(name: name)
+        let host = HostEntry(name: name)
         let label = name.value
         if event.isNullLiteral {
             report(Rules.invalidValue, InvalidValueText.noComponents(label), at: name.location, host: label)

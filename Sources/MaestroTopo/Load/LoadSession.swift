@@ -176,15 +176,20 @@ final class LoadSession {
     }
 }
 
-/// The keys a mapping has had so far. Most mappings have a handful of keys,
-/// where a linear scan beats hashing; `hosts` may have thousands, so past a
-/// few dozen keys a dictionary takes over and the check stays linear overall.
-struct SeenKeys {
-    private var few: [(String, SourceLocation)] = []
-    private var many: [String: SourceLocation]?
+/// The keys a mapping has had so far, with where each was first seen.
+typealias SeenKeys = FirstSeen<SourceLocation>
 
-    /// Records `key`; returns where it was first seen if it was seen before.
-    mutating func insert(_ key: String, at location: SourceLocation) -> SourceLocation? {
+/// Remembers the first value recorded for each key. Most uses see a handful
+/// of keys, where a linear scan beats hashing; `hosts` may have thousands,
+/// so past a few dozen keys a dictionary takes over and the whole stays
+/// linear.
+struct FirstSeen<Value> {
+    private var few: [(String, Value)] = []
+    private var many: [String: Value]?
+
+    /// Records `key` with `location`; returns the first value if the key
+    /// was seen before (and then records nothing).
+    mutating func insert(_ key: String, at location: Value) -> Value? {
         if many != nil {
             if let first = many![key] { return first }
             many![key] = location

@@ -31,9 +31,18 @@ public enum Component: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: Component, rhs: Component) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Declaration order: LUI, HUB, TRK, DATABASE, LISTSERV.
+    var rank: Int {
+        switch self {
+        case .lui: 0
+        case .hub: 1
+        case .trk: 2
+        case .database: 3
+        case .listserv: 4
+        }
     }
+
+    public static func < (lhs: Component, rhs: Component) -> Bool { lhs.rank < rhs.rank }
 }
 
 public enum OperatingSystem: String, CaseIterable, Sendable {

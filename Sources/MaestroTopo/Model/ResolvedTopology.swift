@@ -96,9 +96,21 @@ public struct ResolvedSSL: Sendable {
     public let enabled: Bool
     /// Where `enabled` was decided; nil when SSL is off by omission.
     public let enabledLocation: SourceLocation?
-    public let keystore: Located<String>
+    /// The topology's `keystore`, when it names one.
+    let explicitKeystore: Located<String>?
+    /// Where a derived keystore goes: install folder, host name, OS.
+    private let derivedFrom: (folder: String, name: String, os: OperatingSystem, at: SourceLocation)
+
+    /// The keystore path: as the topology names it, or derived from the
+    /// install folder and host name (computed on use: most checks never ask).
+    public var keystore: Located<String> {
+        explicitKeystore ?? Located(
+            PathStyle.join(derivedFrom.folder, "keystore", "\(derivedFrom.name).jks", os: derivedFrom.os),
+            at: derivedFrom.at)
+    }
+
     /// True when the topology names the keystore; false when derived.
-    public let keystoreIsExplicit: Bool
+    public var keystoreIsExplicit: Bool { explicitKeystore != nil }
     public let password: Located<SecretSource>?
     public let ca: Located<String>?
     public let allowedClients: AllowedClients?
@@ -109,14 +121,8 @@ public struct ResolvedSSL: Sendable {
         let enabledValue = own?.enabled ?? shared?.enabled
         enabled = enabledValue?.value ?? false
         enabledLocation = enabledValue?.location
-        if let keystore = own?.keystore {
-            self.keystore = keystore
-            keystoreIsExplicit = true
-        } else {
-            let path = PathStyle.join(installFolder, "keystore", "\(name).jks", os: os)
-            keystore = Located(path, at: entry.name.location)
-            keystoreIsExplicit = false
-        }
+        explicitKeystore = own?.keystore
+        derivedFrom = (installFolder, name, os, entry.name.location)
         password = own?.keystorePassword ?? shared?.keystorePassword
         ca = own?.ca ?? shared?.ca
         allowedClients = own?.allowedClients

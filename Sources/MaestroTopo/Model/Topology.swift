@@ -37,7 +37,10 @@ public struct ComponentSSL: Sendable {
     public init(location: SourceLocation) { self.location = location }
 }
 
-public struct HostEntry: Sendable {
+/// A class so that the rules, which walk the hosts many times, pass
+/// references instead of copying every field. The loader fills it in; after
+/// loading nothing changes it, which is what makes sharing it safe.
+public final class HostEntry: @unchecked Sendable {
     public var name: Located<String>
     public var components: Located<[Located<Component>]>?
     /// Component names the loader did not recognise (already reported).

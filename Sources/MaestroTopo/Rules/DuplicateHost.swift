@@ -18,17 +18,14 @@ extension Rules {
             Fix: keep one entry and merge the components into it.
             """,
         check: { context in
-            var first: [String: Located<String>] = [:]
+            var first = FirstSeen<Located<String>>()
             var found: [Diagnostic] = []
             for host in context.topology.hosts {
-                let key = HostName.canonical(host.name.value)
-                if let earlier = first[key] {
+                if let earlier = first.insert(HostName.canonical(host.name.value), at: host.name) {
                     found.append(duplicateHost.diagnostic(
                         "'\(host.name.value)' names the same host as '\(earlier.value)'",
                         at: host.name.location, host: host.name.value,
                         notes: ["'\(earlier.value)' is declared at line \(earlier.location.line); host names ignore letter case and a trailing dot"]))
-                } else {
-                    first[key] = host.name
                 }
             }
             return found

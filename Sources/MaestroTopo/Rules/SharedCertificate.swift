@@ -29,6 +29,10 @@ extension Rules {
             one per host) and its own certificate.
             """,
         check: { context in
+            // Derived keystores are per host by construction; only explicit
+            // keystores and aliases can clash.
+            guard context.resolved.maestroServers.contains(where: { $0.ssl.keystoreIsExplicit || !$0.ssl.aliases.isEmpty })
+            else { return [] }
             var found: [Diagnostic] = []
             var keystores: [String: String] = [:]
             var identities: [String: String] = [:]
