@@ -7,7 +7,8 @@ BINDIR   = $(PREFIX)/bin
 RELEASE  = .build/release/maestro-topo
 EXAMPLE ?= topologies/four-server.yaml
 
-.PHONY: all deps build run bundle test docs install uninstall clean
+BENCH    = .build-bench
+.PHONY: all deps build run bundle test bench docs install uninstall clean
 
 all: build
 
@@ -25,8 +26,10 @@ deps:
 	  fi; \
 	fi
 
+# A fully static release binary: no dynamic loading at start, which is most
+# of what a run over one small file costs (see docs/performance.md).
 build: deps
-	$(SWIFT) build -c release --product maestro-topo
+	$(SWIFT) build -c release --product maestro-topo -Xswiftc -static-executable
 
 # Plans the bundled four-server layout.
 run: build
@@ -42,6 +45,17 @@ bundle: build
 test: deps
 	$(SWIFT) test
 
+# Benchmark: corpus, floor (C, libyaml events only), peers, alternated runs.
+bench: build
+	mkdir -p $(BENCH)
+	cc -O2 -o $(BENCH)/floor bench/floor.c $$(pkg-config --cflags --libs yaml-0.1)
+	cc -O2 -o $(BENCH)/measure bench/measure.c
+	cd Benchmarks/YamsPeer && $(SWIFT) build -c release
+	python3 bench/gen_corpus.py $(BENCH)/data
+	python3 bench/run.py --data $(BENCH)/data --tool $(RELEASE) --floor $(BENCH)/floor --measure $(BENCH)/measure \
+	  --yams Benchmarks/YamsPeer/.build/release/yams-peer --pyyaml bench/pyyaml_peer.py \
+	  --pairs $${PAIRS:-5} --json $(BENCH)/results.json
+
 # Regenerates docs/rules.md from the rule registry (a test checks it is current).
 docs: build
 	$(RELEASE) explain --markdown > docs/rules.md
@@ -54,4 +68,4 @@ uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/maestro-topo"
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-bench out

@@ -20,7 +20,11 @@ let package = Package(
         ),
         .target(
             name: "MaestroTopo",
-            dependencies: ["CYAML"]
+            dependencies: ["CYAML"],
+            // Release builds skip the runtime exclusivity checks: measured at
+            // several percent of `validate` (docs/performance.md); debug
+            // builds, and so the tests, keep them.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "maestro-topo",

@@ -11,6 +11,9 @@ import Glibc
 @main
 enum Entry {
     static func main() {
+        if let run = FastArguments.validate(Array(CommandLine.arguments.dropFirst())) {
+            exit(run.run())
+        }
         do {
             var command = try MaestroTopoCommand.parseAsRoot()
             try command.run()

@@ -34,6 +34,11 @@ public struct DiagnosticTextRenderer: Sendable {
     /// The line (control characters made visible, long lines cut around the
     /// column) and a caret line whose prefix keeps the line's tabs.
     func snippet(_ line: String, column: Int) -> (String, String) {
+        // The usual line: short, printable ASCII. Padding is plain spaces.
+        if line.utf8.count <= Self.snippetWidth, line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let pad = String(repeating: " ", count: max(0, min(column - 1, line.utf8.count)))
+            return (line, pad + style.paint("^", "1;32"))
+        }
         var scalars = Array(line.unicodeScalars)
         var caretIndex = max(0, min(column - 1, scalars.count))
         var prefix = "", suffix = ""

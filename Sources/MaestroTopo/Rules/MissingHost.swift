@@ -30,6 +30,8 @@ extension Rules {
             """,
         check: { context in
             let resolved = context.resolved
+            // Derived lists are complete by construction; only explicit ones are checked.
+            guard resolved.maestroServers.contains(where: { $0.ssl.allowedClients != nil }) else { return [] }
             let declared = Set(resolved.hosts.map { HostName.canonical($0.name) }
                 + resolved.hosts.flatMap { $0.ssl.aliases.map { HostName.canonical($0.value) } })
             var found: [Diagnostic] = []

@@ -53,8 +53,9 @@ public enum FileSystem {
         return bytes
     }
 
-    /// Names in a directory, without `.` and `..`, sorted bytewise so output
-    /// order never depends on the file system.
+    /// Names in a directory, without `.` and `..`, sorted (String order:
+    /// byte order for ASCII names) so output order never depends on the
+    /// file system.
     public static func entries(of path: String) throws(ToolError) -> [String] {
         guard let dir = opendir(path) else { throw ToolError.unreadable(path: path, reason: errorText()) }
         defer { closedir(dir) }
@@ -65,7 +66,7 @@ public enum FileSystem {
             }
             if name != ".", name != ".." { names.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted()
     }
 
     public static func environment(_ name: String) -> String? {

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Runs the benchmark of `make bench` and prints the table.
+
+Every measurement alternates the floor (a C program that only parses the
+same files with libyaml's event parser) with the contender: floor, tool,
+floor, tool, ... for --pairs pairs; the table shows medians of wall time and
+peak memory, and each contender's ratio to the floor measured in the same
+pairs. Targets come from the project's performance goals; each row says
+whether its target is met in this run.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+
+MEASURE = None  # bench/measure, set in main()
+RESULT = None
+
+
+def run_once(command):
+    """Wall seconds and peak RSS (KiB) of one run of `command`, taken by bench/measure."""
+    subprocess.run([MEASURE, RESULT, *command], check=True)
+    with open(RESULT) as result:
+        seconds, peak, code = result.read().split()
+    if int(code) not in (0, 1):
+        sys.exit(f"bench: {' '.join(command)} exited with {code}")
+    return float(seconds), int(peak)
+
+
+def measure(command, repeat):
+    """Mean wall time and max RSS over `repeat` back-to-back runs (short commands need several)."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        seconds, peak = run_once(command)
+        times.append(seconds)
+        peaks.append(peak)
+    return sum(times) / repeat, max(peaks)
+
+
+def alternate(floor, contender, pairs, repeat=1):
+    floor_runs, tool_runs = [], []
+    for _ in range(pairs):
+        floor_runs.append(measure(floor, repeat))
+        tool_runs.append(measure(contender, repeat))
+    med = lambda runs, i: statistics.median(r[i] for r in runs)
+    return {
+        "floor_seconds": med(floor_runs, 0), "floor_rss_kib": med(floor_runs, 1),
+        "seconds": med(tool_runs, 0), "rss_kib": med(tool_runs, 1),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", required=True, help="folder made by gen_corpus.py")
+    parser.add_argument("--tool", required=True)
+    parser.add_argument("--floor", required=True)
+    parser.add_argument("--yams", required=True)
+    parser.add_argument("--pyyaml", required=True)
+    parser.add_argument("--measure", required=True, help="the bench/measure binary")
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args()
+    if args.pairs < 5:
+        sys.exit("bench: at least five pairs")
+    global MEASURE, RESULT
+    MEASURE, RESULT = args.measure, os.path.join(args.data, "measure.out")
+
+    corpus = os.path.join(args.data, "corpus")
+    small = os.path.join(args.data, "large-2000.yaml")
+    large = os.path.join(args.data, "large-20000.yaml")
+    typical = sorted(os.path.join(root, name) for root, _, names in os.walk(corpus) for name in names)[len(os.listdir(corpus)) // 2]
+    floor = lambda *paths: [args.floor, *paths]
+    tool = lambda *extra: [args.tool, "validate", *extra]
+    rows = []
+
+    def row(name, result, target=None, ratio=None, met=None):
+        rows.append({"name": name, **result, "target": target, "ratio": ratio, "met": met})
+
+    print(f"bench: {args.pairs} alternated pairs per row; corpus {corpus}", file=sys.stderr)
+    one = alternate(floor(corpus), tool("--jobs", "1", corpus), args.pairs)
+    row("maestro-topo validate --jobs 1, corpus", one, "<= 1.25x floor",
+        one["seconds"] / one["floor_seconds"], one["seconds"] / one["floor_seconds"] <= 1.25)
+    default = alternate(floor(corpus), tool(corpus), args.pairs)
+    row("maestro-topo validate (all cores), corpus", default, "<= 0.75x floor",
+        default["seconds"] / default["floor_seconds"], default["seconds"] / default["floor_seconds"] <= 0.75)
+    yams = alternate(floor(corpus), [args.yams, corpus], args.pairs)
+    row("Yams + Codable peer, corpus", yams, ">= 10x slower than maestro-topo",
+        yams["seconds"] / yams["floor_seconds"], yams["seconds"] / default["seconds"] >= 10)
+    pyyaml = alternate(floor(corpus), [sys.executable, args.pyyaml, corpus], args.pairs)
+    row("PyYAML CSafeLoader peer, corpus", pyyaml, ">= 10x slower than maestro-topo",
+        pyyaml["seconds"] / pyyaml["floor_seconds"], pyyaml["seconds"] / default["seconds"] >= 10)
+    single = alternate(floor(typical), tool(typical), args.pairs, repeat=40)
+    row("maestro-topo validate, one typical file (whole process)", single, "<= 4x floor",
+        single["seconds"] / single["floor_seconds"], single["seconds"] / single["floor_seconds"] <= 4)
+    two_thousand = alternate(floor(small), tool(small), args.pairs, repeat=5)
+    row("maestro-topo validate, 2,000 hosts", two_thousand, None, two_thousand["seconds"] / two_thousand["floor_seconds"])
+    twenty_thousand = alternate(floor(large), tool(large), args.pairs)
+    growth = twenty_thousand["seconds"] / two_thousand["seconds"]
+    row("maestro-topo validate, 20,000 hosts", twenty_thousand, "<= 11x the 2,000-host time",
+        twenty_thousand["seconds"] / twenty_thousand["floor_seconds"], growth <= 11)
+    size_kib = os.path.getsize(large) / 1024
+    baseline = single["rss_kib"]  # the same binary on one small file
+    memory_ok = twenty_thousand["rss_kib"] - baseline <= 10 * size_kib
+
+    print()
+    print(f"{'measurement':58} {'wall':>9} {'floor':>9} {'ratio':>7} {'peak RSS':>10}  target (met?)")
+    for r in rows:
+        target = f"{r['target']} ({'met' if r['met'] else 'NOT met'})" if r["target"] else ""
+        print(f"{r['name']:58} {r['seconds']:8.3f}s {r['floor_seconds']:8.3f}s {r['ratio']:6.2f}x "
+              f"{r['rss_kib'] / 1024:8.1f}MB  {target}")
+    print()
+    print(f"peers against maestro-topo (all cores): Yams {yams['seconds'] / default['seconds']:.1f}x slower, "
+          f"PyYAML {pyyaml['seconds'] / default['seconds']:.1f}x slower")
+    print(f"20,000 vs 2,000 hosts: {growth:.2f}x the time (target <= 11x: {'met' if growth <= 11 else 'NOT met'})")
+    print(f"20,000 hosts: peak RSS {twenty_thousand['rss_kib'] / 1024:.1f} MB for a {size_kib / 1024:.1f} MB file, "
+          f"{(twenty_thousand['rss_kib'] - baseline) / 1024:.1f} MB above one small file's run "
+          f"(target <= 10x the file size: {'met' if memory_ok else 'NOT met'})")
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump({"rows": rows, "growth": growth, "memory_ok": memory_ok, "file_kib": size_kib,
+                       "pairs": args.pairs}, out, indent=2)
+
+
+if __name__ == "__main__":
+    main()
