@@ -16,7 +16,7 @@ extension LoadSession {
     }
 
     func integer(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<Int>? {
-        if event.kind == .scalar, event.isPlain, let value = Self.decimal(event.text) {
+        if event.kind == .scalar, event.isPlain, let value = Self.decimal(event.bytes) {
             return Located(value, at: event.location)
         }
         report(Rules.invalidValue, InvalidValueText.expected("a whole number", for: key, found: event),
@@ -36,11 +36,8 @@ extension LoadSession {
 
     func boolean(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<Bool>? {
         if event.kind == .scalar, event.isPlain {
-            switch event.text {
-            case "true", "True", "TRUE": return Located(true, at: event.location)
-            case "false", "False", "FALSE": return Located(false, at: event.location)
-            default: break
-            }
+            if event.is("true") || event.is("True") || event.is("TRUE") { return Located(true, at: event.location) }
+            if event.is("false") || event.is("False") || event.is("FALSE") { return Located(false, at: event.location) }
         }
         let notes = ["yes", "no", "on", "off", "y", "n"].contains(event.text.lowercased())
             ? [InvalidValueText.yesNoNote] : []
@@ -127,13 +124,17 @@ extension LoadSession {
         return source
     }
 
-    static func decimal(_ text: String) -> Int? {
-        var digits = Substring(text)
-        if digits.first == "+" { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.utf8.count <= 18, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            return nil
+    /// A decimal number with an optional `+`, read straight from the bytes.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var digits = bytes[...]
+        if digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
         }
-        return Int(digits)
+        return value
     }
 
     static func isEnvironmentName(_ name: String) -> Bool {

@@ -79,10 +79,10 @@ final class LoadSession {
         case .mappingEnd, .sequenceEnd:
             depth -= 1
         case .scalar:
-            if event.text.utf8.count > limits.maxScalarLength {
+            if event.bytes.count > limits.maxScalarLength {
                 report(
                     Rules.inputLimit,
-                    InputLimitText.scalar(event.text.utf8.count, limit: limits.maxScalarLength),
+                    InputLimitText.scalar(event.bytes.count, limit: limits.maxScalarLength),
                     at: event.location)
                 throw LoadStopped()
             }
@@ -131,7 +131,7 @@ final class LoadSession {
         section: Section, host: String? = nil,
         _ handle: (Located<String>, YAMLEvent) throws(LoadStopped) -> Bool
     ) throws(LoadStopped) {
-        var seen = SeenKeys()
+        var seen = KeyTracker()
         while true {
             let keyEvent = try next()
             if keyEvent.kind == .mappingEnd { return }
@@ -141,9 +141,10 @@ final class LoadSession {
                 try skip(try next())
                 continue
             }
-            let key = Located(keyEvent.text, at: keyEvent.location)
+            let (name, index) = section.key(for: keyEvent)
+            let key = Located(name, at: keyEvent.location)
             let value = try next()
-            if let first = seen.insert(key.value, at: key.location) {
+            if let first = seen.insert(key.value, index: index, at: key.location) {
                 report(
                     Rules.duplicateKey, DuplicateKeyText.repeated(key.value, in: section), at: key.location,
                     host: host, notes: [DuplicateKeyText.firstAt(first)])
@@ -176,8 +177,28 @@ final class LoadSession {
     }
 }
 
-/// The keys a mapping has had so far, with where each was first seen.
-typealias SeenKeys = FirstSeen<SourceLocation>
+/// The keys a mapping has had so far, with where each was first seen. A
+/// section's own keys (at most a dozen) are tracked in a bit mask and a
+/// fixed row of positions, so the usual mapping allocates nothing; other
+/// keys (host names, unknown keys) go to a `FirstSeen`.
+struct KeyTracker {
+    private var mask: UInt16 = 0
+    private var firsts = (SourceLocation.start, SourceLocation.start, SourceLocation.start, SourceLocation.start,
+                          SourceLocation.start, SourceLocation.start, SourceLocation.start, SourceLocation.start,
+                          SourceLocation.start, SourceLocation.start, SourceLocation.start, SourceLocation.start)
+    private var others = FirstSeen<SourceLocation>()
+
+    mutating func insert(_ key: String, index: Int?, at location: SourceLocation) -> SourceLocation? {
+        guard let index, index < 12 else { return others.insert(key, at: location) }
+        return withUnsafeMutableBytes(of: &firsts) { raw in
+            let slots = raw.bindMemory(to: SourceLocation.self)
+            if mask & (1 << index) != 0 { return slots[index] }
+            mask |= 1 << index
+            slots[index] = location
+            return nil
+        }
+    }
+}
 
 /// Remembers the first value recorded for each key. Most uses see a handful
 /// of keys, where a linear scan beats hashing; `hosts` may have thousands,

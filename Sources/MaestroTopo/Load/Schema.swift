@@ -13,6 +13,46 @@ enum Section: String {
 
     var keys: [String] {
         switch self {
+        case .top: Self.topKeys
+        case .hosts: []
+        case .defaults: Self.defaultsKeys
+        case .componentSSL: Self.componentSSLKeys
+        case .host: Self.hostKeys
+        case .database: Self.databaseKeys
+        case .ssl: Self.sslKeys
+        case .secret: Self.secretKeys
+        }
+    }
+
+    /// The key as a `String`: the section's own literal when the bytes name
+    /// a known key (no allocation), a new string otherwise.
+    func key(for event: YAMLEvent) -> (name: String, index: Int?) {
+        let bytes = event.bytes
+        if let base = bytes.baseAddress {
+            for (index, key) in Self.keyBytes[self]!.enumerated() where key.count == bytes.count {
+                if key.withUnsafeBufferPointer({ memcmpEqual($0.baseAddress!, base, bytes.count) }) {
+                    return (keys[index], index)
+                }
+            }
+        }
+        return (event.text, nil)
+    }
+
+    /// The keys as bytes, to match libyaml's scalars without making Strings.
+    private static let keyBytes: [Section: [[UInt8]]] = Dictionary(uniqueKeysWithValues: [
+        Section.top, .hosts, .defaults, .componentSSL, .host, .database, .ssl, .secret,
+    ].map { ($0, $0.keys.map { Array($0.utf8) }) })
+
+    private static let topKeys = Self.allKeys(.top)
+    private static let defaultsKeys = Self.allKeys(.defaults)
+    private static let componentSSLKeys = Self.allKeys(.componentSSL)
+    private static let hostKeys = Self.allKeys(.host)
+    private static let databaseKeys = Self.allKeys(.database)
+    private static let sslKeys = Self.allKeys(.ssl)
+    private static let secretKeys = Self.allKeys(.secret)
+
+    private static func allKeys(_ section: Section) -> [String] {
+        switch section {
         case .top:
             ["version", "installation", "maestro_version", "profile", "tracker_direction",
              "defaults", "component_ssl", "hosts"]

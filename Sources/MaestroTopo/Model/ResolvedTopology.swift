@@ -54,7 +54,7 @@ public final class ResolvedHost: Sendable {
         self.entry = entry
         // A trailing dot (fully qualified form) names the same host; the
         // certificate subject and SSLAllowedClients use the usual form.
-        name = entry.name.value.hasSuffix(".") ? String(entry.name.value.dropLast()) : entry.name.value
+        name = entry.name.value.utf8.last == UInt8(ascii: ".") ? String(entry.name.value.dropLast()) : entry.name.value
         nameLocation = entry.name.location
         components = (entry.components?.value.map(\.value) ?? []).sorted()
         let defaults = topology.defaults

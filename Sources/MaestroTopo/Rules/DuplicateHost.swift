@@ -18,9 +18,11 @@ extension Rules {
             Fix: keep one entry and merge the components into it.
             """,
         check: { context in
+            let hosts = context.topology.hosts
+            guard hosts.count > 1 else { return [] }
             var first = FirstSeen<Located<String>>()
             var found: [Diagnostic] = []
-            for host in context.topology.hosts {
+            for host in hosts {
                 if let earlier = first.insert(HostName.canonical(host.name.value), at: host.name) {
                     found.append(duplicateHost.diagnostic(
                         "'\(host.name.value)' names the same host as '\(earlier.value)'",

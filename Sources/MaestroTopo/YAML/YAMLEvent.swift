@@ -16,18 +16,29 @@ struct YAMLEvent {
     /// Scalars only: the position just past the scalar as written (quotes
     /// included), used to mask literal passwords in printed source lines.
     var endLocation: SourceLocation?
-    /// Scalar text (scalars only).
-    var text: String = ""
+    /// A scalar's bytes, borrowed from libyaml: valid only until the reader
+    /// moves on. `text` copies them into a `String`.
+    var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     /// True for a plain (unquoted, non-block) scalar.
     var isPlain: Bool = false
-    /// The scalar holds a control character (line break, tab, NUL, C1, …).
-    var hasControl: Bool = false
     /// An explicit tag such as `!!python/object`; the format allows none.
     var tag: String?
     /// An anchor (`&name`) or, for an alias event, the alias name.
     var anchor: String?
 
     var isCollectionStart: Bool { kind == .mappingStart || kind == .sequenceStart }
+
+    /// The scalar's text (scalars only), as a new `String`.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The scalar holds a control character (line break, tab, NUL, C1, …).
+    var hasControl: Bool { YAMLEventReader.containsControl(bytes) }
+
+    /// Whether the scalar is exactly `word` (ASCII), without making a String.
+    func `is`(_ word: StaticString) -> Bool {
+        word.utf8CodeUnitCount == bytes.count
+            && (bytes.isEmpty || memcmpEqual(bytes.baseAddress!, word.utf8Start, bytes.count))
+    }
 
     /// Words for messages: "a mapping", "a list", "text".
     var nodeDescription: String {
@@ -43,10 +54,7 @@ struct YAMLEvent {
     /// `~`, `null` or an empty plain scalar: YAML's null.
     var isNullLiteral: Bool {
         guard kind == .scalar, isPlain else { return false }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        return bytes.isEmpty || `is`("~") || `is`("null") || `is`("Null") || `is`("NULL")
     }
 }
 
@@ -56,4 +64,11 @@ struct YAMLSyntaxError: Error {
     var location: SourceLocation
     /// Where the construct libyaml was reading began, when it says.
     var contextLocation: SourceLocation?
+}
+
+/// Byte equality of two buffers of `count` bytes.
+@inline(__always)
+func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    for i in 0..<count where a[i] != b[i] { return false }
+    return true
 }

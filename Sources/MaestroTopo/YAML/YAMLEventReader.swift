@@ -2,11 +2,14 @@ internal import CYAML
 
 /// Pulls events from libyaml's event parser, one at a time, converting
 /// libyaml's 0-based marks to 1-based positions. This is the only place that
-/// touches `yaml_parser_t` and `yaml_event_t`; every event is freed before
-/// `next()` returns.
+/// touches `yaml_parser_t` and `yaml_event_t`. The current event lives until
+/// the next call to `next()`, so a scalar's bytes can be looked at without
+/// copying them; whoever needs them longer makes a `String`.
 final class YAMLEventReader {
     private var parser = yaml_parser_t()
     private let input: UnsafeBufferPointer<UInt8>
+    private var current = yaml_event_t()
+    private var holdsEvent = false
 
     /// `input` must stay valid for the reader's whole life; the loader
     /// guarantees that by reading inside `withUnsafeBufferPointer`.
@@ -17,15 +20,21 @@ final class YAMLEventReader {
     }
 
     deinit {
+        if holdsEvent { yaml_event_delete(&current) }
         yaml_parser_delete(&parser)
     }
 
+    /// The next event. Its `bytes` stay valid until the following call.
     func next() throws(YAMLSyntaxError) -> YAMLEvent {
-        var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else {
+        if holdsEvent {
+            yaml_event_delete(&current)
+            holdsEvent = false
+        }
+        guard yaml_parser_parse(&parser, &current) == 1 else {
             throw syntaxError()
         }
-        defer { yaml_event_delete(&event) }
+        holdsEvent = true
+        let event = current
         let location = SourceLocation(
             line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
@@ -42,16 +51,11 @@ final class YAMLEventReader {
                 kind: .alias, location: location, anchor: Self.string(event.data.alias.anchor))
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            var hasControl = false
-            let text = scalar.value.map { pointer in
-                let bytes = UnsafeBufferPointer(start: pointer, count: scalar.length)
-                hasControl = Self.containsControl(bytes)
-                return String(decoding: bytes, as: UTF8.self)
-            } ?? ""
+            let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
             let end = SourceLocation(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1)
             return YAMLEvent(
-                kind: .scalar, location: location, endLocation: end, text: text,
-                isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, hasControl: hasControl,
+                kind: .scalar, location: location, endLocation: end, bytes: bytes,
+                isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
                 tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
