@@ -128,30 +128,41 @@ extension LoadSession {
     func readComponents(
         _ event: YAMLEvent, host: String, unrecognized: inout [Located<String>]
     ) throws(LoadStopped) -> Located<[Located<Component>]>? {
-        guard let list = try stringList(event, key: "components", host: host) else { return nil }
+        guard event.kind == .sequenceStart else {
+            report(Rules.invalidValue, InvalidValueText.expected("a list", for: "components", found: event),
+                   at: event.location, host: host)
+            try skip(event)
+            return nil
+        }
         var components: [Located<Component>] = []
-        for item in list.value {
-            guard let component = Component(rawValue: item.value) else {
-                unrecognized.append(item)
-                let names = Component.allCases.map(\.rawValue)
-                report(
-                    Rules.invalidValue,
-                    InvalidValueText.unknownChoice("component", item.value,
-                                                   suggestion: Suggestion.nearest(to: item.value, in: names)),
-                    at: item.location, host: host, notes: [InvalidValueText.choices(names)])
+        var count = 0
+        while true {
+            let itemEvent = try next()
+            if itemEvent.kind == .sequenceEnd { break }
+            count += 1
+            // The usual item is one of five words: match the bytes, make no String.
+            if itemEvent.kind == .scalar, let known = Component.matching(itemEvent) {
+                if components.contains(where: { $0.value == known }) {
+                    report(Rules.invalidValue, InvalidValueText.componentTwice(known.rawValue, host: host),
+                           at: itemEvent.location, host: host)
+                } else {
+                    components.append(Located(known, at: itemEvent.location))
+                }
                 continue
             }
-            if components.contains(where: { $0.value == component }) {
-                report(Rules.invalidValue, InvalidValueText.componentTwice(component.rawValue, host: host),
-                       at: item.location, host: host)
-                continue
-            }
-            components.append(Located(component, at: item.location))
+            guard let item = try string(itemEvent, key: "components", host: host) else { continue }
+            unrecognized.append(item)
+            let names = Component.allCases.map(\.rawValue)
+            report(
+                Rules.invalidValue,
+                InvalidValueText.unknownChoice("component", item.value,
+                                               suggestion: Suggestion.nearest(to: item.value, in: names)),
+                at: item.location, host: host, notes: [InvalidValueText.choices(names)])
         }
-        if list.value.isEmpty {
-            report(Rules.invalidValue, InvalidValueText.noComponents(host), at: list.location, host: host)
+        if count == 0 {
+            report(Rules.invalidValue, InvalidValueText.noComponents(host), at: event.location, host: host)
         }
-        return Located(components, at: list.location)
+        return Located(components, at: event.location)
     }
 
     func readDatabase(_ event: YAMLEvent, host: String) throws(LoadStopped) -> DatabaseSettings? {

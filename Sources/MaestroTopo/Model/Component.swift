@@ -8,6 +8,16 @@ public enum Component: String, CaseIterable, Sendable, Comparable {
     case database = "DATABASE"
     case listserv = "LISTSERV"
 
+    /// The component a scalar names exactly, matched on its bytes.
+    static func matching(_ event: YAMLEvent) -> Component? {
+        if event.is("LUI") { return .lui }
+        if event.is("HUB") { return .hub }
+        if event.is("TRK") { return .trk }
+        if event.is("DATABASE") { return .database }
+        if event.is("LISTSERV") { return .listserv }
+        return nil
+    }
+
     public var isMaestro: Bool { self == .lui || self == .hub || self == .trk }
 
     /// The name the product uses in logs and manuals.

@@ -55,6 +55,10 @@ public enum RuleRegistry {
     /// Runs every model rule over a loaded topology.
     public static func check(_ topology: Topology) -> [Diagnostic] {
         let context = RuleContext(topology: topology)
-        return all.flatMap { $0.check?(context) ?? [] }
+        var found: [Diagnostic] = []
+        for rule in all {
+            if let check = rule.check { found += check(context) }
+        }
+        return found
     }
 }
