@@ -23,7 +23,7 @@ extension LoadSession {
                 topology.trackerDirection = try self.choice(value, key: key.value, what: "tracker direction")
             case "defaults":
                 _ = try self.expectMapping(value, key: key.value, section: .defaults) { key, value throws(LoadStopped) in
-                    try self.readHostSetting(key, value, into: &topology.defaults, host: nil)
+                    try self.readHostSetting(key, value, into: topology.defaults, host: nil)
                 }
             case "component_ssl":
                 topology.componentSSL = try self.readComponentSSL(value)
@@ -48,19 +48,19 @@ extension LoadSession {
 
     /// A key of `defaults` or of a host that a host may inherit.
     func readHostSetting(
-        _ key: Located<String>, _ value: YAMLEvent, into settings: inout HostSettings, host: String?
+        _ key: Located<String>, _ value: YAMLEvent, into settings: @autoclosure () -> HostSettings, host: String?
     ) throws(LoadStopped) -> Bool {
         switch key.value {
         case "os":
-            settings.os = try choice(value, key: key.value, what: "operating system", host: host)
+            settings().os = try choice(value, key: key.value, what: "operating system", host: host)
         case "install_folder":
-            settings.installFolder = try string(value, key: key.value, host: host)
+            settings().installFolder = try string(value, key: key.value, host: host)
         case "internal_port":
-            settings.internalPort = try port(value, key: key.value, host: host)
+            settings().internalPort = try port(value, key: key.value, host: host)
         case "tracker_port":
-            settings.trackerPort = try port(value, key: key.value, host: host)
+            settings().trackerPort = try port(value, key: key.value, host: host)
         case "http_port":
-            settings.httpPort = try port(value, key: key.value, host: host)
+            settings().httpPort = try port(value, key: key.value, host: host)
         default:
             return false
         }
@@ -115,7 +115,7 @@ extension LoadSession {
             case "ssl":
                 host.ssl = try self.readHostSSL(value, host: label)
             default:
-                return try self.readHostSetting(key, value, into: &host.settings, host: label)
+                return try self.readHostSetting(key, value, into: host.writableSettings(), host: label)
             }
             return true
         }
@@ -166,7 +166,7 @@ extension LoadSession {
     }
 
     func readDatabase(_ event: YAMLEvent, host: String) throws(LoadStopped) -> DatabaseSettings? {
-        var database = DatabaseSettings(location: event.location)
+        let database = DatabaseSettings(location: event.location)
         let isMapping = try expectMapping(event, key: "database", section: .database, host: host) { key, value throws(LoadStopped) in
             switch key.value {
             case "engine": database.engine = try self.choice(value, key: key.value, what: "database engine", host: host)
@@ -179,7 +179,7 @@ extension LoadSession {
     }
 
     func readHostSSL(_ event: YAMLEvent, host: String) throws(LoadStopped) -> HostSSL? {
-        var ssl = HostSSL(location: event.location)
+        let ssl = HostSSL(location: event.location)
         let isMapping = try expectMapping(event, key: "ssl", section: .ssl, host: host) { key, value throws(LoadStopped) in
             switch key.value {
             case "enabled": ssl.enabled = try self.boolean(value, key: key.value, host: host)

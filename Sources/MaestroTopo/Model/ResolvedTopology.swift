@@ -17,7 +17,8 @@ public struct ResolvedTopology: Sendable {
         installation = topology.installation?.value ?? ""
         maestroVersion = topology.maestroVersion?.value
         trackerDirection = topology.trackerDirection?.value ?? .luiToTrk
-        hosts = topology.hosts.map { ResolvedHost($0, topology: topology) }
+        let shared = SharedSettings(defaults: topology.defaults, componentSSL: topology.componentSSL)
+        hosts = topology.hosts.map { ResolvedHost($0, shared: shared) }
         maestroServers = hosts.filter(\.isMaestroServer)
         externalHosts = hosts.filter { !$0.isMaestroServer }
     }
@@ -37,45 +38,66 @@ public struct ResolvedTopology: Sendable {
 
 /// A class, not a struct: every rule walks these, and passing a reference
 /// costs one retain where a copy of all these fields would cost dozens.
+/// What every host of one file inherits, held once and shared.
+final class SharedSettings: Sendable {
+    let defaults: HostSettings
+    let componentSSL: ComponentSSL?
+
+    init(defaults: HostSettings, componentSSL: ComponentSSL?) {
+        self.defaults = defaults
+        self.componentSSL = componentSSL
+    }
+}
+
+/// A host with its defaults applied. Only the name and components are
+/// stored; every inherited value is worked out when asked for, from the
+/// host's own entry and the shared settings, so a file of 20,000 LISTSERV
+/// hosts does not keep 20,000 copies of values nobody reads.
 public final class ResolvedHost: Sendable {
     public let entry: HostEntry
     public let name: String
-    public let nameLocation: SourceLocation
     public let components: [Component]
-    public let os: Located<OperatingSystem>
-    public let installFolder: Located<String>
-    public let internalPort: Located<Int>
-    public let trackerPort: Located<Int>
-    public let httpPort: Located<Int>
-    public let database: ResolvedDatabase?
-    public let ssl: ResolvedSSL
+    let shared: SharedSettings
 
-    init(_ entry: HostEntry, topology: Topology) {
+    init(_ entry: HostEntry, shared: SharedSettings) {
         self.entry = entry
+        self.shared = shared
         // A trailing dot (fully qualified form) names the same host; the
         // certificate subject and SSLAllowedClients use the usual form.
         name = entry.name.value.utf8.last == UInt8(ascii: ".") ? String(entry.name.value.dropLast()) : entry.name.value
-        nameLocation = entry.name.location
-        components = (entry.components?.value.map(\.value) ?? []).sorted()
-        let defaults = topology.defaults
-        let here = nameLocation
-        func pick<T>(_ own: Located<T>?, _ inherited: Located<T>?, _ fallback: T) -> Located<T> {
-            own ?? inherited ?? Located(fallback, at: here)
-        }
-        os = pick(entry.settings.os, defaults.os, .linux)
-        installFolder = pick(entry.settings.installFolder, defaults.installFolder, os.value.defaultInstallFolder)
-        internalPort = pick(entry.settings.internalPort, defaults.internalPort, 1099)
-        trackerPort = pick(entry.settings.trackerPort, defaults.trackerPort, 7000)
-        httpPort = pick(entry.settings.httpPort, defaults.httpPort, 80)
-        if components.contains(.database) {
-            let engine = entry.database?.engine ?? Located(.internal, at: here)
-            database = ResolvedDatabase(
-                engine: engine.value,
-                port: entry.database?.port ?? Located(engine.value.defaultPort, at: engine.location))
-        } else {
-            database = nil
-        }
-        ssl = ResolvedSSL(entry: entry, name: name, topology: topology, os: os.value, installFolder: installFolder.value)
+        var components = entry.components?.value.map(\.value) ?? []
+        components.sort()
+        self.components = components
+    }
+
+    public var nameLocation: SourceLocation { entry.name.location }
+
+    /// The host's own value, else the inherited one, else the built-in default
+    /// (placed at the host's name).
+    private func pick<T>(_ own: Located<T>?, _ inherited: Located<T>?, _ fallback: @autoclosure () -> T) -> Located<T> {
+        own ?? inherited ?? Located(fallback(), at: nameLocation)
+    }
+
+    public var os: Located<OperatingSystem> { pick(entry.settings.os, shared.defaults.os, .linux) }
+
+    public var installFolder: Located<String> {
+        pick(entry.settings.installFolder, shared.defaults.installFolder, os.value.defaultInstallFolder)
+    }
+
+    public var internalPort: Located<Int> { pick(entry.settings.internalPort, shared.defaults.internalPort, 1099) }
+    public var trackerPort: Located<Int> { pick(entry.settings.trackerPort, shared.defaults.trackerPort, 7000) }
+    public var httpPort: Located<Int> { pick(entry.settings.httpPort, shared.defaults.httpPort, 80) }
+
+    public var database: ResolvedDatabase? {
+        guard components.contains(.database) else { return nil }
+        let engine = entry.database?.engine ?? Located(.internal, at: nameLocation)
+        return ResolvedDatabase(
+            engine: engine.value, port: entry.database?.port ?? Located(engine.value.defaultPort, at: engine.location))
+    }
+
+    public var ssl: ResolvedSSL {
+        ResolvedSSL(entry: entry, name: name, componentSSL: shared.componentSSL, os: os.value,
+                    installFolder: installFolder.value)
     }
 
     public var isMaestroServer: Bool { components.contains { $0.isMaestro } }
@@ -116,8 +138,8 @@ public struct ResolvedSSL: Sendable {
     public let allowedClients: AllowedClients?
     public let aliases: [Located<String>]
 
-    init(entry: HostEntry, name: String, topology: Topology, os: OperatingSystem, installFolder: String) {
-        let own = entry.ssl, shared = topology.componentSSL
+    init(entry: HostEntry, name: String, componentSSL: ComponentSSL?, os: OperatingSystem, installFolder: String) {
+        let own = entry.ssl, shared = componentSSL
         let enabledValue = own?.enabled ?? shared?.enabled
         enabled = enabledValue?.value ?? false
         enabledLocation = enabledValue?.location

@@ -16,8 +16,13 @@ public struct Topology: Sendable {
     public init() {}
 }
 
-/// Settings a host may inherit from `defaults`.
-public struct HostSettings: Sendable {
+/// Settings a host may inherit from `defaults`. A class: most hosts set
+/// none of these and share `HostSettings.none` instead of carrying five
+/// empty values each.
+public final class HostSettings: @unchecked Sendable {
+    /// The shared empty settings; never written to (see `HostEntry.writableSettings`).
+    public static let none = HostSettings()
+
     public var os: Located<OperatingSystem>?
     public var installFolder: Located<String>?
     public var internalPort: Located<Int>?
@@ -45,18 +50,28 @@ public final class HostEntry: @unchecked Sendable {
     public var components: Located<[Located<Component>]>?
     /// Component names the loader did not recognise (already reported).
     public var unrecognizedComponents: [Located<String>] = []
-    public var settings = HostSettings()
+    public private(set) var settings = HostSettings.none
     public var database: DatabaseSettings?
     public var ssl: HostSSL?
 
     public init(name: Located<String>) { self.name = name }
+
+    /// The host's own settings, made on first write so the shared empty
+    /// instance is never changed.
+    func writableSettings() -> HostSettings {
+        if settings === HostSettings.none { settings = HostSettings() }
+        return settings
+    }
 
     public func runs(_ component: Component) -> Bool {
         components?.value.contains { $0.value == component } ?? false
     }
 }
 
-public struct DatabaseSettings: Sendable {
+/// Classes, like `HostEntry`, so that a host without these sections pays
+/// one pointer for each rather than their full size (a file may hold tens
+/// of thousands of hosts). Filled in by the loader, never changed after.
+public final class DatabaseSettings: @unchecked Sendable {
     public var location: SourceLocation
     public var engine: Located<DatabaseEngine>?
     public var port: Located<Int>?
@@ -67,7 +82,7 @@ public struct DatabaseSettings: Sendable {
 /// A host's own `ssl` section: overrides of `component_ssl`, and the settings
 /// only a host can have. It lets a file describe an existing, possibly
 /// half-configured installation.
-public struct HostSSL: Sendable {
+public final class HostSSL: @unchecked Sendable {
     public var location: SourceLocation
     public var enabled: Located<Bool>?
     public var keystore: Located<String>?
