@@ -58,6 +58,9 @@ public final class ResolvedHost: Sendable {
     public let name: String
     public let components: [Component]
     let shared: SharedSettings
+    /// Maestro servers keep their SSL settings (the rules ask often, and
+    /// there are at most three); other hosts work them out if ever asked.
+    private let serverSSL: ResolvedSSL?
 
     init(_ entry: HostEntry, shared: SharedSettings) {
         self.entry = entry
@@ -68,6 +71,8 @@ public final class ResolvedHost: Sendable {
         var components = entry.components?.value.map(\.value) ?? []
         components.sort()
         self.components = components
+        serverSSL = components.contains(where: \.isMaestro)
+            ? Self.makeSSL(entry: entry, name: name, shared: shared) : nil
     }
 
     public var nameLocation: SourceLocation { entry.name.location }
@@ -95,9 +100,12 @@ public final class ResolvedHost: Sendable {
             engine: engine.value, port: entry.database?.port ?? Located(engine.value.defaultPort, at: engine.location))
     }
 
-    public var ssl: ResolvedSSL {
-        ResolvedSSL(entry: entry, name: name, componentSSL: shared.componentSSL, os: os.value,
-                    installFolder: installFolder.value)
+    public var ssl: ResolvedSSL { serverSSL ?? Self.makeSSL(entry: entry, name: name, shared: shared) }
+
+    private static func makeSSL(entry: HostEntry, name: String, shared: SharedSettings) -> ResolvedSSL {
+        let os = entry.settings.os?.value ?? shared.defaults.os?.value ?? .linux
+        let folder = entry.settings.installFolder?.value ?? shared.defaults.installFolder?.value ?? os.defaultInstallFolder
+        return ResolvedSSL(entry: entry, name: name, componentSSL: shared.componentSSL, os: os, installFolder: folder)
     }
 
     public var isMaestroServer: Bool { components.contains { $0.isMaestro } }
