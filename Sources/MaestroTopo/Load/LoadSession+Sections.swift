@@ -4,9 +4,9 @@ extension LoadSession {
         var topology = Topology()
         topology.documentLocation = root.location
         topology.hostsLocation = root.location
-        var present = Set<String>()
+        var present: [String] = []  // at most eight keys: a list is cheaper than a set
         try readMapping(section: .top) { key, value throws(LoadStopped) in
-            present.insert(key.value)
+            present.append(key.value)
             switch key.value {
             case "version":
                 topology.version = try self.integer(value, key: key.value)

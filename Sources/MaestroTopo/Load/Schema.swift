@@ -29,7 +29,7 @@ enum Section: String {
     func key(for event: YAMLEvent) -> (name: String, index: Int?) {
         let bytes = event.bytes
         if let base = bytes.baseAddress {
-            for (index, key) in Self.keyBytes[self]!.enumerated() where key.count == bytes.count {
+            for (index, key) in keyBytes.enumerated() where key.count == bytes.count {
                 if key.withUnsafeBufferPointer({ memcmpEqual($0.baseAddress!, base, bytes.count) }) {
                     return (keys[index], index)
                 }
@@ -38,10 +38,29 @@ enum Section: String {
         return (event.text, nil)
     }
 
-    /// The keys as bytes, to match libyaml's scalars without making Strings.
-    private static let keyBytes: [Section: [[UInt8]]] = Dictionary(uniqueKeysWithValues: [
-        Section.top, .hosts, .defaults, .componentSSL, .host, .database, .ssl, .secret,
-    ].map { ($0, $0.keys.map { Array($0.utf8) }) })
+    /// The keys as bytes, to match libyaml's scalars without making Strings
+    /// (a switch, not a dictionary: hashing the section would cost more
+    /// than the match).
+    private var keyBytes: [[UInt8]] {
+        switch self {
+        case .top: Self.topBytes
+        case .hosts: []
+        case .defaults: Self.defaultsBytes
+        case .componentSSL: Self.componentSSLBytes
+        case .host: Self.hostBytes
+        case .database: Self.databaseBytes
+        case .ssl: Self.sslBytes
+        case .secret: Self.secretBytes
+        }
+    }
+
+    private static let topBytes = topKeys.map { Array($0.utf8) }
+    private static let defaultsBytes = defaultsKeys.map { Array($0.utf8) }
+    private static let componentSSLBytes = componentSSLKeys.map { Array($0.utf8) }
+    private static let hostBytes = hostKeys.map { Array($0.utf8) }
+    private static let databaseBytes = databaseKeys.map { Array($0.utf8) }
+    private static let sslBytes = sslKeys.map { Array($0.utf8) }
+    private static let secretBytes = secretKeys.map { Array($0.utf8) }
 
     private static let topKeys = Self.allKeys(.top)
     private static let defaultsKeys = Self.allKeys(.defaults)

@@ -57,10 +57,14 @@ public enum HostName {
 
     /// The form under which two spellings name the same host: lower case,
     /// without a trailing dot.
+    /// Lower case and without a trailing dot already.
+    static func isCanonical(_ name: String) -> Bool {
+        !(name.utf8.contains { (65...90).contains($0) } || name.utf8.last == UInt8(ascii: "."))
+    }
+
     public static func canonical(_ name: String) -> String {
         // Most names are already canonical; answer those without allocating.
-        let needsWork = name.utf8.contains { (65...90).contains($0) } || name.utf8.last == UInt8(ascii: ".")
-        guard needsWork else { return name }
+        guard !isCanonical(name) else { return name }
         var lowered = name.lowercased()
         if lowered.hasSuffix(".") { lowered.removeLast() }
         return lowered

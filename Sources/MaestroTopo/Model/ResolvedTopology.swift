@@ -122,7 +122,9 @@ public struct ResolvedDatabase: Sendable {
     public let port: Located<Int>
 }
 
-public struct ResolvedSSL: Sendable {
+/// A class: rules read a server's SSL settings many times, and a reference
+/// costs one retain where a copy of these fields costs a dozen.
+public final class ResolvedSSL: Sendable {
     public let enabled: Bool
     /// Where `enabled` was decided; nil when SSL is off by omission.
     public let enabledLocation: SourceLocation?
@@ -184,15 +186,26 @@ public enum PathStyle {
     /// Absolute for the host's OS: `/...` on Linux; `C:\...`, `C:/...` or a
     /// UNC path `\\server\share\...` on Windows.
     public static func isAbsolute(_ path: String, os: OperatingSystem) -> Bool {
-        let chars = Array(path.unicodeScalars)
+        // Only the first three bytes matter, and all of them are ASCII.
+        var bytes = (UInt8(0), UInt8(0), UInt8(0))
+        var count = 0
+        for byte in path.utf8.prefix(3) {
+            switch count {
+            case 0: bytes.0 = byte
+            case 1: bytes.1 = byte
+            default: bytes.2 = byte
+            }
+            count += 1
+        }
+        let slash = UInt8(ascii: "/"), backslash = UInt8(ascii: "\\")
         switch os {
         case .linux:
-            return chars.first == "/"
+            return count > 0 && bytes.0 == slash
         case .windows:
-            if chars.count >= 3, chars[0].isASCII, chars[0].properties.isAlphabetic, chars[1] == ":", chars[2] == "\\" || chars[2] == "/" {
-                return true
-            }
-            return chars.count >= 3 && chars[0] == "\\" && chars[1] == "\\" && chars[2] != "\\"
+            guard count == 3 else { return false }
+            let letter = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes.0 & 0xDF)
+            if letter, bytes.1 == UInt8(ascii: ":"), bytes.2 == backslash || bytes.2 == slash { return true }
+            return bytes.0 == backslash && bytes.1 == backslash && bytes.2 != backslash
         }
     }
 }
