@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// One checked file: its findings, or why it could not be read.
 public struct FileReport: Sendable {
@@ -12,35 +13,54 @@ public struct FileReport: Sendable {
 
 /// Checks many files on several workers. Each file's report is turned into
 /// output by `render` on the worker that checked it, and handed to `emit` in
-/// input order; files go in batches, so memory holds one batch of rendered
-/// output, never every file's bytes, however many files there are.
+/// input order, as soon as it and every file before it are done. Workers
+/// run at most a window of files ahead of `emit`, so memory holds that
+/// window of rendered output, never every file's bytes, however many files
+/// there are.
 public enum BatchValidator {
     public static func run<Output: Sendable>(
         files: [String], jobs: Int, limits: LoaderLimits = .default,
         render: @escaping @Sendable (FileReport) -> Output, emit: (Output) -> Void
     ) {
         let workers = max(1, min(jobs, files.count))
-        let batchSize = workers == 1 ? files.count : workers * 64
-        var start = 0
-        while start < files.count {
-            let end = min(files.count, start + batchSize)
-            let slots = Slots<Output>(count: end - start)
-            if workers == 1 {
-                for index in start..<end { slots.set(index - start, render(validate(file: files[index], limits: limits))) }
-            } else {
-                // Workers take files in turn; each slot is written by one worker only.
-                let first = start
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var index = first + worker
-                    while index < end {
-                        slots.set(index - first, render(validate(file: files[index], limits: limits)))
-                        index += workers
+        guard workers > 1 else {
+            for file in files { emit(render(validate(file: file, limits: limits))) }
+            return
+        }
+        // Files go in chunks, so workers and emitter meet once per chunk, not
+        // once per file. A ring of chunk slots: `space` counts free slots; a
+        // worker takes one before claiming the next chunk, and the emitter
+        // frees it after writing that chunk's output. Chunks are claimed in
+        // order, so the claimed but not yet emitted ones always fit the ring.
+        let chunk = 16
+        let chunks = (files.count + chunk - 1) / chunk
+        let window = workers * 8
+        let slots = Slots<[Output]>(count: window)
+        let ready = (0..<window).map { _ in DispatchSemaphore(value: 0) }
+        let space = DispatchSemaphore(value: window)
+        let counter = Counter()
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                while true {
+                    space.wait()
+                    let index = counter.next()
+                    guard index < chunks else {
+                        space.signal()
+                        return
                     }
+                    let range = (index * chunk)..<min(files.count, (index + 1) * chunk)
+                    slots.set(index % window, range.map { render(validate(file: files[$0], limits: limits)) })
+                    ready[index % window].signal()
                 }
             }
-            for i in 0..<(end - start) { emit(slots.take(i)) }
-            start = end
         }
+        for index in 0..<chunks {
+            ready[index % window].wait()
+            for output in slots.take(index % window) { emit(output) }
+            space.signal()
+        }
+        group.wait()
     }
 
     public static func validate(file path: String, limits: LoaderLimits = .default) -> FileReport {
@@ -53,8 +73,16 @@ public enum BatchValidator {
     }
 }
 
-/// Result slots for one batch. Each index is written by exactly one worker
-/// and read after all workers have finished, so no lock is needed.
+/// Hands out chunk indexes, each once, to any number of workers.
+private final class Counter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
+}
+
+/// Result slots. A slot is written by one worker and read by the emitter
+/// only after that worker signalled it (the semaphore orders the two), so
+/// no lock is needed.
 private final class Slots<Element>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Element?>
 
