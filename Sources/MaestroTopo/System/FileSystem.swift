@@ -36,20 +36,23 @@ public enum FileSystem {
             throw ToolError.unreadable(path: path, reason: "not a regular file")
         }
         let wanted = min(Int(info.st_size), limit) + 1
-        var bytes = [UInt8](repeating: 0, count: max(wanted, 1))
-        var filled = 0
-        while filled < wanted {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + filled, wanted - filled)
+        // Read straight into the array's storage: no zero-filling first.
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(wanted, 1)) { buffer, initialized in
+            var filled = 0
+            while filled < wanted {
+                let count = Glibc.read(fd, buffer.baseAddress! + filled, wanted - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                filled += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ToolError.unreadable(path: path, reason: errorText())
-            }
-            if count == 0 { break }
-            filled += count
+            initialized = filled
         }
-        bytes.removeSubrange(filled...)
+        if failure != 0 { throw ToolError.unreadable(path: path, reason: String(cString: strerror(failure))) }
         return bytes
     }
 
