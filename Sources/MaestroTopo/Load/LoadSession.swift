@@ -91,10 +91,10 @@ final class LoadSession {
         default:
             break
         }
-        if let tag = event.tag {
+        if event.tagPointer != nil, let tag = event.tag {
             report(Rules.unsupportedYAML, UnsupportedYAMLText.tag(tag), at: event.location)
         }
-        if event.kind != .alias, let anchor = event.anchor {
+        if event.kind != .alias, event.anchorPointer != nil, let anchor = event.anchor {
             report(Rules.unsupportedYAML, UnsupportedYAMLText.anchor(anchor), at: event.location)
         }
         return event

@@ -59,7 +59,10 @@ public enum HostName {
     /// without a trailing dot.
     /// Lower case and without a trailing dot already.
     static func isCanonical(_ name: String) -> Bool {
-        !(name.utf8.contains { (65...90).contains($0) } || name.utf8.last == UInt8(ascii: "."))
+        var name = name
+        return name.withUTF8 { bytes in
+            bytes.last != UInt8(ascii: ".") && !bytes.contains { $0 >= 65 && $0 <= 90 }
+        }
     }
 
     public static func canonical(_ name: String) -> String {

@@ -21,10 +21,14 @@ struct YAMLEvent {
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     /// True for a plain (unquoted, non-block) scalar.
     var isPlain: Bool = false
-    /// An explicit tag such as `!!python/object`; the format allows none.
-    var tag: String?
-    /// An anchor (`&name`) or, for an alias event, the alias name.
-    var anchor: String?
+    /// An explicit tag such as `!!python/object` (the format allows none),
+    /// borrowed like `bytes`; `tag` copies it.
+    var tagPointer: UnsafePointer<CChar>?
+    /// An anchor (`&name`) or, for an alias event, the alias name; borrowed.
+    var anchorPointer: UnsafePointer<CChar>?
+
+    var tag: String? { tagPointer.map { String(cString: $0) } }
+    var anchor: String? { anchorPointer.map { String(cString: $0) } }
 
     var isCollectionStart: Bool { kind == .mappingStart || kind == .sequenceStart }
 

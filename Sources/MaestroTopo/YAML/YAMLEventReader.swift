@@ -48,7 +48,7 @@ final class YAMLEventReader {
             return YAMLEvent(kind: .documentEnd, location: location)
         case YAML_ALIAS_EVENT:
             return YAMLEvent(
-                kind: .alias, location: location, anchor: Self.string(event.data.alias.anchor))
+                kind: .alias, location: location, anchorPointer: Self.pointer(event.data.alias.anchor))
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
@@ -56,19 +56,19 @@ final class YAMLEventReader {
             return YAMLEvent(
                 kind: .scalar, location: location, endLocation: end, bytes: bytes,
                 isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
-                tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor))
+                tagPointer: Self.pointer(scalar.tag), anchorPointer: Self.pointer(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
             return YAMLEvent(
                 kind: .sequenceStart, location: location,
-                tag: Self.string(start.tag), anchor: Self.string(start.anchor))
+                tagPointer: Self.pointer(start.tag), anchorPointer: Self.pointer(start.anchor))
         case YAML_SEQUENCE_END_EVENT:
             return YAMLEvent(kind: .sequenceEnd, location: location)
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
             return YAMLEvent(
                 kind: .mappingStart, location: location,
-                tag: Self.string(start.tag), anchor: Self.string(start.anchor))
+                tagPointer: Self.pointer(start.tag), anchorPointer: Self.pointer(start.anchor))
         case YAML_MAPPING_END_EVENT:
             return YAMLEvent(kind: .mappingEnd, location: location)
         default:
@@ -87,8 +87,8 @@ final class YAMLEventReader {
         return false
     }
 
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    private static func pointer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafePointer<CChar>? {
+        pointer.map { UnsafePointer(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
     }
 
     private func syntaxError() -> YAMLSyntaxError {
