@@ -34,11 +34,9 @@ public struct DiagnosticTextRenderer: Sendable {
     /// The line (control characters made visible, long lines cut around the
     /// column) and a caret line whose prefix keeps the line's tabs.
     func snippet(_ line: String, column: Int) -> (String, String) {
-        // The usual line: short, printable ASCII. Padding is plain spaces.
-        if line.utf8.count <= Self.snippetWidth, line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            let pad = String(repeating: " ", count: max(0, min(column - 1, line.utf8.count)))
-            return (line, pad + style.paint("^", "1;32"))
-        }
+        // The usual line: printable ASCII, where a column is a byte.
+        var line = line
+        if let ascii = line.withUTF8({ bytes in asciiSnippet(bytes, column: column) }) { return ascii }
         var scalars = Array(line.unicodeScalars)
         var caretIndex = max(0, min(column - 1, scalars.count))
         var prefix = "", suffix = ""
@@ -59,6 +57,25 @@ public struct DiagnosticTextRenderer: Sendable {
             if i + (prefix.isEmpty ? 0 : 1) < caretIndex { pad += scalar == "\t" ? "\t" : " " }
         }
         return (text + suffix, pad + style.paint("^", "1;32"))
+    }
+
+    /// `snippet` for a printable-ASCII line, working on its bytes; nil for
+    /// any other line.
+    private func asciiSnippet(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> (String, String)? {
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        let caret = max(0, min(column - 1, bytes.count))
+        let width = Self.snippetWidth
+        let start = bytes.count <= width ? 0 : max(0, min(caret - width / 2, bytes.count - width))
+        let end = min(bytes.count, start + width)
+        let prefix = start > 0 ? "…" : "", suffix = end < bytes.count ? "…" : ""
+        let text = prefix + String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) + suffix
+        return (text, Self.spaces(caret - start + (start > 0 ? 1 : 0)) + style.paint("^", "1;32"))
+    }
+
+    private static let spaceRun = String(repeating: " ", count: snippetWidth + 2)
+
+    static func spaces(_ count: Int) -> String {
+        count <= spaceRun.utf8.count ? String(spaceRun.utf8.prefix(max(0, count)))! : String(repeating: " ", count: count)
     }
 
     /// The closing line: how many files, errors, warnings, notes.
