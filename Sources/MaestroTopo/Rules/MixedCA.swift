@@ -24,6 +24,7 @@ extension Rules {
         check: { context in
             let secured = context.resolved.maestroServers.filter { $0.ssl.enabled && $0.ssl.ca != nil }
             guard let first = secured.first, let firstCA = first.ssl.ca?.value else { return [] }
+            guard secured.contains(where: { $0.ssl.ca?.value != firstCA }) else { return [] }
             let allCAs = Set(secured.compactMap { $0.ssl.ca?.value }).sorted()
             return secured.dropFirst().compactMap { server in
                 guard let ca = server.ssl.ca, ca.value != firstCA else { return nil }
