@@ -34,8 +34,8 @@ public struct Rule: Sendable {
 public enum Rules {}
 
 /// What a check sees: the file as written and the same file with defaults
-/// applied.
-public struct RuleContext: Sendable {
+/// applied. A class, so handing it to each rule copies nothing.
+public final class RuleContext: Sendable {
     public let topology: Topology
     public let resolved: ResolvedTopology
 
