@@ -30,14 +30,11 @@ public struct Consequences: Sendable {
     init(_ diff: TopologyDiff, currentPlan: Plan, targetPlan: Plan) {
         let currentServers = Dictionary(currentPlan.servers.map { (HostName.canonical($0.host), $0) }, uniquingKeysWith: { a, _ in a })
         let before = Dictionary(diff.current.hosts.map { (HostName.canonical($0.name), HostSnapshot($0)) }, uniquingKeysWith: { a, _ in a })
-        func previousName(_ name: String) -> String {
-            diff.changes.first { $0.action == .rename && $0.host == name }?.previousName ?? name
-        }
         let changed = Dictionary(diff.changes.map { ($0.host, $0) }, uniquingKeysWith: { a, _ in a })
 
         for server in targetPlan.servers {
             let host = server.host
-            let oldName = previousName(host)
+            let oldName = diff.currentName(of: host)
             let old = before[HostName.canonical(oldName)]
             let oldServer = currentServers[HostName.canonical(oldName)]
             let new = diff.target.host(named: host).map(HostSnapshot.init)
@@ -138,7 +135,7 @@ public struct Consequences: Sendable {
         var changes: [FirewallChange] = []
         let hosts = targetPlan.servers.map(\.host) + targetPlan.external.map(\.host)
         for host in hosts {
-            let previous = diff.changes.first { $0.action == .rename && $0.host == host }?.previousName ?? host
+            let previous = diff.currentName(of: host)
             let before = pairs(old[previous] ?? [])
             let after = pairs(new[host] ?? [])
             let open = after.filter { rule in !before.contains { $0.port == rule.port && $0.from == rule.from } }

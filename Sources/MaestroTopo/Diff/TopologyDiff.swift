@@ -69,6 +69,11 @@ public struct TopologyDiff: Sendable {
         (current.hosts(running: component).map(\.name), target.hosts(running: component).map(\.name))
     }
 
+    /// The current name of a target host: its name before a rename, else itself.
+    func currentName(of targetName: String) -> String {
+        changes.first { $0.action == .rename && $0.host == targetName }?.previousName ?? targetName
+    }
+
     /// The target's name of a current host (itself, or its new name after a rename).
     func targetName(of currentName: String) -> String? {
         if let rename = changes.first(where: { $0.action == .rename && $0.previousName == currentName }) {
