@@ -31,7 +31,10 @@ extension Rules {
                 if let ca = server.ssl.ca, ca.value.isEmpty { at = ca.location }
                 if server.ssl.keystoreIsExplicit, server.ssl.keystore.value.isEmpty { at = server.ssl.keystore.location }
                 var missing: [String] = []
-                if server.ssl.keystore.value.isEmpty { missing.append("a keystore path ('keystore')") }
+                // A derived keystore path is never empty; only an explicit one can be.
+                if server.ssl.keystoreIsExplicit, server.ssl.keystore.value.isEmpty {
+                    missing.append("a keystore path ('keystore')")
+                }
                 if server.ssl.password == nil { missing.append("a password source ('keystore_password')") }
                 if server.ssl.ca?.value.isEmpty ?? true { missing.append("a CA ('ca')") }
                 guard !missing.isEmpty else { continue }
