@@ -60,16 +60,32 @@ public enum FileSystem {
     /// byte order for ASCII names) so output order never depends on the
     /// file system.
     public static func entries(of path: String) throws(ToolError) -> [String] {
+        try typedEntries(of: path).map(\.name)
+    }
+
+    /// Names with what each is, as the directory itself reports it (no
+    /// `lstat` per entry); `.missing` where the file system does not say,
+    /// and the caller asks `kind(of:)`. Sorted by name.
+    public static func typedEntries(of path: String) throws(ToolError) -> [(name: String, kind: Kind)] {
         guard let dir = opendir(path) else { throw ToolError.unreadable(path: path, reason: errorText()) }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, kind: Kind)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
-            if name != ".", name != ".." { names.append(name) }
+            guard name != ".", name != ".." else { continue }
+            let kind: Kind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .regular
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symlink
+            case Int32(DT_UNKNOWN): kind = .missing
+            default: kind = .other
+            }
+            entries.append((name, kind))
         }
-        return names.sorted()
+        return entries.sorted { $0.name < $1.name }
     }
 
     public static func environment(_ name: String) -> String? {

@@ -32,16 +32,18 @@ public enum FileDiscovery {
     }
 
     private static func walk(_ directory: String, into result: inout Result) {
-        let names: [String]
+        let entries: [(name: String, kind: FileSystem.Kind)]
         do {
-            names = try FileSystem.entries(of: directory)
+            entries = try FileSystem.typedEntries(of: directory)
         } catch {
             result.problems.append(error)
             return
         }
-        for name in names {
+        for (name, reported) in entries {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            switch FileSystem.kind(of: path, followLinks: false) {
+            // The directory says what each entry is; ask only where it does not.
+            let kind = reported == .missing ? FileSystem.kind(of: path, followLinks: false) : reported
+            switch kind {
             case .directory:
                 walk(path, into: &result)
             case .regular where isTopologyName(name):
