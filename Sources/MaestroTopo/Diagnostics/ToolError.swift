@@ -7,7 +7,6 @@ public enum ToolError: Error, Equatable, CustomStringConvertible, Sendable {
     case unwritable(path: String, reason: String)
     case alreadyExists(path: String)
     case unknownRule(String, suggestion: String?)
-    case usage(String)
     case missingSecret(String)
     case refused(path: String, reason: String)
 
@@ -26,8 +25,6 @@ public enum ToolError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .unknownRule(id, suggestion):
             "unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                 + " ('maestro-topo explain' lists every rule)"
-        case let .usage(message):
-            message
         case let .missingSecret(message):
             message + "; set it, or pass --placeholder-secrets to write a marked placeholder"
         case let .refused(path, reason):

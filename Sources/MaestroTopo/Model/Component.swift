@@ -69,7 +69,6 @@ public enum OperatingSystem: String, CaseIterable, Sendable {
         }
     }
 
-    public var pathSeparator: Character { self == .windows ? "\\" : "/" }
 }
 
 public enum Profile: String, CaseIterable, Sendable {

@@ -98,26 +98,16 @@ public enum FileSystem {
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same
     /// folder with the given mode, then a rename over the target.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(ToolError) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o644) throws(ToolError) {
         let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-        guard fd >= 0 else { throw ToolError.unwritable(path: path, reason: errorText()) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let reason = errorText()
-                close(fd)
-                unlink(temporary)
-                throw ToolError.unwritable(path: path, reason: reason)
-            }
-            written += count
-        }
-        guard fsync(fd) == 0, close(fd) == 0, Glibc.rename(temporary, path) == 0 else {
-            let reason = errorText()
+        do throws(ToolError) {
+            try createFile(temporary, bytes: bytes, mode: mode)
+            try move(temporary, to: path)
+        } catch {
             unlink(temporary)
-            throw ToolError.unwritable(path: path, reason: reason)
+            // Name the file the user asked for, not the temporary one.
+            if case let .unwritable(_, reason) = error { throw ToolError.unwritable(path: path, reason: reason) }
+            throw error
         }
     }
 }

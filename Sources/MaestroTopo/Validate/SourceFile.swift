@@ -54,11 +54,6 @@ public struct SourceFile: Sendable {
         return (String(decoding: bytes[offset..<stop], as: UTF8.self), character)
     }
 
-    /// The text of 1-based `line`, without its line break; nil past the end.
-    public func line(_ number: Int) -> String? {
-        text(ofLine: number, index: lineIndex(), around: 1)?.text
-    }
-
     public static let mask = "********"
 
     /// Line `number` with every literal password on it replaced by `mask`,
