@@ -39,9 +39,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let (currentSource, currentResult) = try TopologyCheck.check(path: current)
         let (targetSource, targetResult) = try TopologyCheck.check(path: target)
-        let readable = currentResult.topology != nil && targetResult.topology != nil
-            && !currentResult.diagnostics.contains { ["yaml-syntax", "input-limit", "unsupported-yaml"].contains($0.rule) }
-            && !targetResult.diagnostics.contains { ["yaml-syntax", "input-limit", "unsupported-yaml"].contains($0.rule) }
+        let readable = currentResult.isComplete && targetResult.isComplete
         let report = readable ? DiffReport(current: currentResult.topology!, target: targetResult.topology!) : nil
         var diagnostics = currentResult.diagnostics.map { (current, $0) } + targetResult.diagnostics.map { (target, $0) }
         diagnostics += (report?.diagnostics ?? []).map { (target, $0) }

@@ -4,6 +4,9 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Where literal passwords stand; printed source lines mask them.
     public var secretSpans: [SourceSpan]
+    /// The whole file was read: no syntax error or limit stopped the loader,
+    /// so `topology` is all there is and the rules have run.
+    public var isComplete: Bool
 }
 
 public enum TopologyCheck {
@@ -14,7 +17,8 @@ public enum TopologyCheck {
             diagnostics += RuleRegistry.check(topology)
         }
         return CheckResult(
-            topology: loaded.topology, diagnostics: diagnostics.sortedForOutput(), secretSpans: loaded.secretSpans)
+            topology: loaded.topology, diagnostics: diagnostics.sortedForOutput(), secretSpans: loaded.secretSpans,
+            isComplete: loaded.topology != nil && !loaded.stoppedEarly)
     }
 
     /// Reads and checks one file. The returned source masks its literal
