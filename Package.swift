@@ -18,9 +18,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The one libc call Swift's Glibc module does not import (renameat2).
+        .target(name: "CSystem"),
         .target(
             name: "MaestroTopo",
-            dependencies: ["CYAML"],
+            dependencies: ["CYAML", "CSystem"],
             // Release builds skip the runtime exclusivity checks: measured at
             // several percent of `validate` (docs/performance.md); debug
             // builds, and so the tests, keep them.

@@ -49,7 +49,7 @@ struct BundleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (source, result) = try TopologyCheck.check(path: file)
+        let (source, result) = try TopologyCheck.check(path: file, limits: options.limits.loaderLimits)
         let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
         for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: source)) }
         guard let topology = result.topology, !result.diagnostics.fails(strict: options.strict) else {

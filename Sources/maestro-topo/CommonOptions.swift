@@ -14,6 +14,8 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "No colour, even on a terminal. Setting NO_COLOR does the same.")
     var noColor = false
 
+    @OptionGroup(title: "Input limits") var limits: LimitOptions
+
     /// Commands without a Markdown rendering refuse it up front (exit 2).
     func requireTextOrJSON() throws {
         if format == .markdown { throw ValidationError("--format markdown is available for diff only; use text or json") }

@@ -37,8 +37,8 @@ struct DiffCommand: ParsableCommand {
     var target: String
 
     func run() throws {
-        let (currentSource, currentResult) = try TopologyCheck.check(path: current)
-        let (targetSource, targetResult) = try TopologyCheck.check(path: target)
+        let (currentSource, currentResult) = try TopologyCheck.check(path: current, limits: options.limits.loaderLimits)
+        let (targetSource, targetResult) = try TopologyCheck.check(path: target, limits: options.limits.loaderLimits)
         let readable = currentResult.isComplete && targetResult.isComplete
         let report = readable ? DiffReport(current: currentResult.topology!, target: targetResult.topology!) : nil
         var diagnostics = currentResult.diagnostics.map { (current, $0) } + targetResult.diagnostics.map { (target, $0) }

@@ -29,7 +29,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (source, result) = try TopologyCheck.check(path: file)
+        let (source, result) = try TopologyCheck.check(path: file, limits: options.limits.loaderLimits)
         let failed = result.diagnostics.fails(strict: options.strict)
         let plan = failed ? nil : result.topology.map(Planner.plan)
         switch options.format {

@@ -41,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let outcome = ValidateRun(
             paths: paths, jobs: jobs ?? Self.cores, format: options.format, strict: options.strict,
-            style: options.stderrStyle
+            style: options.stderrStyle, limits: options.limits.loaderLimits
         ).run()
         if outcome != 0 { throw ExitCode(outcome) }
     }
@@ -57,6 +57,7 @@ struct ValidateRun {
     var format: OutputFormat
     var strict: Bool
     var style: TextStyle
+    var limits = LoaderLimits.default
 
     /// What one file contributes: its rendered output and its counts.
     struct FileOutcome: Sendable {
@@ -75,7 +76,7 @@ struct ValidateRun {
         var files = 0, unreadable = 0
         var buffer = OutputBuffer(fd: json ? 1 : 2)
         if json { buffer.append(ValidateJSONRenderer.header) }
-        BatchValidator.run(files: discovered.files, jobs: jobs, render: { report in
+        BatchValidator.run(files: discovered.files, jobs: jobs, limits: limits, render: { report in
             let d = report.diagnostics
             return FileOutcome(
                 text: json ? ValidateJSONRenderer.file(report) : renderer.render(report),

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSystem
 
 /// Folder operations for writing a bundle: private temporary folders,
 /// files created fresh (never through a symbolic link), removal that never
@@ -63,14 +64,10 @@ extension FileSystem {
     }
 
     /// Swaps two paths in one step (Linux `renameat2` with RENAME_EXCHANGE).
-    /// Returns false when the system or file system cannot; the caller then
+    /// Returns false when the kernel or file system cannot; the caller then
     /// falls back to two renames.
     static func exchange(_ a: String, _ b: String) -> Bool {
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let exchangeFlag: UInt32 = 1 << 1  // RENAME_EXCHANGE
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchangeFlag) == 0
+        maestro_exchange_paths(a, b) == 0
     }
 
     static func move(_ from: String, to: String) throws(ToolError) {

@@ -68,7 +68,8 @@ final class InputLimitTests: XCTestCase {
         let text = "version: 1\ninstallation: " + String(repeating: "x", count: limit + 1) + "\nhosts: {}\n"
         let found = findings("input-limit", in: text)
         XCTAssertEqual(found.map(\.location), [SourceLocation(line: 2, column: 15)])
-        XCTAssertEqual(found.first?.message, "a value of \(limit + 1) bytes; values may be at most \(limit) bytes")
+        XCTAssertEqual(
+            found.first?.message, "a value of \(limit + 1) bytes; values may be at most 1 MiB (--max-scalar-length)")
         XCTAssertEqual(found.first?.severity, .error)
     }
 
@@ -167,6 +168,7 @@ final class InputLimitTests: XCTestCase {
         XCTAssertEqual(loaded.diagnostics.first?.severity, .error)
         let message = loaded.diagnostics.first?.message ?? ""
         XCTAssertTrue(message.contains("larger than \(bytes.count - 1) bytes"), message)
+        XCTAssertTrue(message.hasSuffix("(--max-file-size)"), message)
 
         let checked = TopologyCheck.check(bytes: bytes, limits: limits)
         XCTAssertEqual(checked.diagnostics.map(\.rule), ["input-limit"])
