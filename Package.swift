@@ -19,7 +19,9 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         // The one libc call Swift's Glibc module does not import (renameat2).
-        .target(name: "CSystem"),
+        // DWARF 4, so valgrind (used for docs/performance.md) can read the
+        // binary's debug information.
+        .target(name: "CSystem", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(
             name: "MaestroTopo",
             dependencies: ["CYAML", "CSystem"],

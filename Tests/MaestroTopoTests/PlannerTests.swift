@@ -69,6 +69,14 @@ final class PlannerTests: XCTestCase {
         XCTAssertTrue(ini.text().contains(#"SSLKeystorePath=C:\\Program Files\\L-Soft\\Maestro\\keystore\\ui.acme.example.jks"# + "\r\n"))
     }
 
+    func testPathsJoinWithOneSeparatorWhateverTheFolderEndsWith() {
+        XCTAssertEqual(PathStyle.join("/", "keystore", "a.jks", os: .linux), "/keystore/a.jks")
+        XCTAssertEqual(PathStyle.join("/opt/maestro//", "commands", "ssl.ini", os: .linux), "/opt/maestro/commands/ssl.ini")
+        XCTAssertEqual(PathStyle.join(#"C:"#, "commands", os: .windows), #"C:\commands"#)
+        XCTAssertEqual(PathStyle.join(#"D:\Maestro/"#, "keystore", os: .windows), #"D:\Maestro\keystore"#)
+        XCTAssertEqual(PathStyle.join(#"\\files\maestro\"#, "commands", os: .windows), #"\\files\maestro\commands"#)
+    }
+
     func testNoSSLMeansNoCertificateAndNoLogLines() throws {
         let off = try plan(cleanFourServer.replacingOccurrences(of: "enabled: true", with: "enabled: false"))
         XCTAssertFalse(off.componentSSL)

@@ -10,25 +10,36 @@ public enum ToolError: Error, Equatable, CustomStringConvertible, Sendable {
     case missingSecret(String)
     case refused(path: String, reason: String)
 
+    /// The file or folder the error is about, when there is one.
+    public var path: String? {
+        switch self {
+        case let .unreadable(path, _), let .notFound(path), let .noTopologyFiles(path), let .unwritable(path, _),
+             let .alreadyExists(path), let .refused(path, _):
+            path
+        case .unknownRule, .missingSecret:
+            nil
+        }
+    }
+
     public var description: String {
         switch self {
         case let .unreadable(path, reason):
-            "cannot read '\(path)': \(reason)"
+            "cannot read '\(path.withVisibleControls)': \(reason)"
         case let .notFound(path):
-            "'\(path)' does not exist"
+            "'\(path.withVisibleControls)' does not exist"
         case let .noTopologyFiles(path):
-            "no topology files (*.yaml, *.yml) under '\(path)'"
+            "no topology files (*.yaml, *.yml) under '\(path.withVisibleControls)'"
         case let .unwritable(path, reason):
-            "cannot write '\(path)': \(reason)"
+            "cannot write '\(path.withVisibleControls)': \(reason)"
         case let .alreadyExists(path):
-            "'\(path)' already exists; pass --force to replace it"
+            "'\(path.withVisibleControls)' already exists; pass --force to replace it"
         case let .unknownRule(id, suggestion):
-            "unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            "unknown rule '\(id.withVisibleControls)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                 + " ('maestro-topo explain' lists every rule)"
         case let .missingSecret(message):
             message + "; set it, or pass --placeholder-secrets to write a marked placeholder"
         case let .refused(path, reason):
-            "refusing to write '\(path)': \(reason)"
+            "refusing to write '\(path.withVisibleControls)': \(reason)"
         }
     }
 }

@@ -82,8 +82,10 @@ extension LoadSession {
     /// `{env: NAME}`, `{file: PATH}` or a literal password.
     func secret(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<SecretSource>? {
         if event.kind == .scalar {
-            guard let text = try string(event, key: key, host: host) else { return nil }
+            // Masked even when the value is refused (a tab in it, say): the
+            // finding about it would otherwise print it.
             secretSpans.append(SourceSpan(start: event.location, end: event.endLocation ?? event.location))
+            guard let text = try string(event, key: key, host: host) else { return nil }
             return Located(.literal(text.value), at: text.location)
         }
         var source: Located<SecretSource>?

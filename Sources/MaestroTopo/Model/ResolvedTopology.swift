@@ -177,7 +177,8 @@ public enum PathStyle {
                   last == separator || (os == .windows && last == UInt8(ascii: "/")) {
                 result.removeLast()
             }
-            result.unicodeScalars.append(Unicode.Scalar(separator))
+            // A lone root ("/") already ends in its separator.
+            if result.utf8.last != separator { result.unicodeScalars.append(Unicode.Scalar(separator)) }
             result += part
         }
         return result

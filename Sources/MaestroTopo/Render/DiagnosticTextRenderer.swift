@@ -10,7 +10,7 @@ public struct DiagnosticTextRenderer: Sendable {
 
     public func render(_ diagnostic: Diagnostic, in source: SourceFile, index: SourceFile.LineIndex? = nil) -> String {
         let location = diagnostic.location
-        var out = style.bold("\(source.path):\(location.line):\(location.column):")
+        var out = style.bold("\(source.path.withVisibleControls):\(location.line):\(location.column):")
         out += " \(style.severity(diagnostic.severity))\(style.bold("[\(diagnostic.rule)]: \(diagnostic.message)"))\n"
         if let (line, column) = source.displayLine(location.line, column: location.column, index: index) {
             let (text, caret) = snippet(line, column: column)

@@ -7,6 +7,12 @@ public struct FileReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var readError: ToolError?
 
+    public init(source: SourceFile, diagnostics: [Diagnostic], readError: ToolError? = nil) {
+        self.source = source
+        self.diagnostics = diagnostics
+        self.readError = readError
+    }
+
     public var path: String { source.path }
     public var isValid: Bool { readError == nil && !diagnostics.fails(strict: false) }
 }

@@ -14,6 +14,11 @@ public enum FileDiscovery {
         var result = Result(files: [], problems: [])
         for path in paths {
             switch FileSystem.kind(of: path) {
+            case .missing where FileSystem.kind(of: path, followLinks: false) == .symlink:
+                // A link that leads nowhere, or to itself: reading it says
+                // which ("Too many levels of symbolic links"), where
+                // "does not exist" would be untrue.
+                result.files.append(path)
             case .missing:
                 result.problems.append(.notFound(path: path))
             case .directory:

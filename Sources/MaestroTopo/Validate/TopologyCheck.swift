@@ -16,6 +16,7 @@ public enum TopologyCheck {
         if let topology = loaded.topology, !loaded.stoppedEarly {
             diagnostics += RuleRegistry.check(topology)
         }
+        for i in diagnostics.indices { diagnostics[i].makePrintable() }
         return CheckResult(
             topology: loaded.topology, diagnostics: diagnostics.sortedForOutput(), secretSpans: loaded.secretSpans,
             isComplete: loaded.topology != nil && !loaded.stoppedEarly)
@@ -28,4 +29,18 @@ public enum TopologyCheck {
         let result = check(bytes: bytes, limits: limits)
         return (SourceFile(path: path, bytes: bytes, secrets: result.secretSpans), result)
     }
+}
+
+extension Diagnostic {
+    /// Messages and notes quote names and values from the file as written,
+    /// and a quoted YAML string can hold any character: a line break would
+    /// forge a line of output, an escape sequence would drive the terminal.
+    /// Such characters are shown escaped (`\n`, `\u{1b}`, see
+    /// `withVisibleControls`), here, once for every rule.
+    mutating func makePrintable() {
+        message = Self.printable(message)
+        for i in notes.indices { notes[i] = Self.printable(notes[i]) }
+    }
+
+    static func printable(_ text: String) -> String { text.withVisibleControls }
 }

@@ -17,6 +17,12 @@ final class YAMLEventReader {
         self.input = input
         yaml_parser_initialize(&parser)
         yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+        // A topology is UTF-8 (docs/format.md). Left to itself, libyaml
+        // would read a file starting with a UTF-16 byte order mark as
+        // UTF-16, and every position, printed line and masked password
+        // (all worked out on the UTF-8 bytes) would be wrong. With a UTF-8
+        // mark, libyaml's own detection skips it as before.
+        if !input.starts(with: [0xEF, 0xBB, 0xBF]) { yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING) }
     }
 
     deinit {
@@ -35,8 +41,8 @@ final class YAMLEventReader {
         }
         holdsEvent = true
         let event = current
-        let location = SourceLocation(
-            line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let location = clamped(SourceLocation(
+            line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1))
         switch event.type {
         case YAML_STREAM_START_EVENT:
             return YAMLEvent(kind: .streamStart, location: location)
@@ -52,7 +58,7 @@ final class YAMLEventReader {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
-            let end = SourceLocation(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1)
+            let end = clamped(SourceLocation(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1))
             return YAMLEvent(
                 kind: .scalar, location: location, endLocation: end, bytes: bytes,
                 isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
@@ -75,6 +81,28 @@ final class YAMLEventReader {
             throw YAMLSyntaxError(message: "unexpected parser state", location: location)
         }
     }
+
+    /// At the end of a file without a final line break, libyaml puts what
+    /// it finds there (the end of the stream, an empty value, a syntax
+    /// error) on a line after the last one, which no printed source line
+    /// can show. Such positions move to the end of the last line.
+    private func clamped(_ location: SourceLocation) -> SourceLocation {
+        guard location.column == 1, location.line > 1, let end = endOfText, location > end else { return location }
+        return end
+    }
+
+    /// The position just past the last character, for a file that does not
+    /// end with a line break; worked out once, when first needed.
+    private lazy var endOfText: SourceLocation? = {
+        let count = input.count
+        guard count > 0 else { return nil }
+        let last = input[count - 1]
+        if last == 0x0A || last == 0x0D || (count >= 2 && LineBreaks.width(at: count - 2, in: input) == 2)
+            || (count >= 3 && LineBreaks.width(at: count - 3, in: input) == 3) {
+            return nil
+        }
+        return position(ofByte: count)
+    }()
 
     /// C0 controls, DEL, and C1 controls (U+0080–U+009F, encoded C2 80–C2 9F),
     /// found on the bytes rather than through Unicode properties.
@@ -115,23 +143,28 @@ final class YAMLEventReader {
                 line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
         }
         if location.line < 1 { location = .start }
+        location = clamped(location)
         return YAMLSyntaxError(message: message, location: location, contextLocation: contextLocation)
     }
 
     /// 1-based line and character column of a byte offset in the input.
     private func position(ofByte offset: Int) -> SourceLocation {
         var line = 1, column = 1
-        var index = 0
+        // A byte order mark is no column, as in libyaml's own marks.
+        var index = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let end = min(offset, input.count)
         while index < end {
-            let byte = input[index]
-            if byte == UInt8(ascii: "\n") {
+            // Every break libyaml counts (`\r\n`, `\r`, NEL, LS, PS), so
+            // the line is the one libyaml's other positions would name.
+            let width = LineBreaks.width(at: index, in: input)
+            if width > 0 {
                 line += 1
                 column = 1
-            } else if byte & 0xC0 != 0x80 {
-                // Count characters, not UTF-8 continuation bytes.
-                column += 1
+                index += width
+                continue
             }
+            // Count characters, not UTF-8 continuation bytes.
+            if input[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
         return SourceLocation(line: line, column: column)
