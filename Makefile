@@ -4,11 +4,16 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man/man1
+BASHDIR  = $(PREFIX)/share/bash-completion/completions
+ZSHDIR   = $(PREFIX)/share/zsh/site-functions
+FISHDIR  = $(PREFIX)/share/fish/vendor_completions.d
+EXTRAS   = .build/extras
 RELEASE  = .build/release/maestro-topo
 EXAMPLE ?= topologies/four-server.yaml
 
 BENCH    = .build-bench
-.PHONY: all deps build run bundle test bench docs install uninstall clean
+.PHONY: all deps build run bundle test test-asan fuzz bench docs extras install uninstall clean
 
 all: build
 
@@ -45,6 +50,34 @@ bundle: build
 test: deps
 	$(SWIFT) test
 
+# The whole suite under AddressSanitizer, in its own build folder. The tests
+# run the maestro-topo built beside them, so the CLI runs under ASan too.
+# Leak checks are off: what LeakSanitizer reports at exit is the XCTest
+# runner's and the Swift runtime's, not ours.
+test-asan: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+# libFuzzer over loader, rules, planner and renderers (package in Fuzz/),
+# for FUZZ_SECONDS. The corpus grows in $(FUZZ)/corpus, seeded from
+# topologies/ and the regression fixtures; crashes, leaks, timeouts and
+# out-of-memory inputs land in $(FUZZ)/artifacts/ and fail the target.
+# Linked with lld: gold fails on the fuzzer-instrumented objects. The build
+# plan is not cached: SwiftPM watches only the root package (Fuzz/) for new
+# files, so a file added to Sources/ would otherwise go unseen.
+FUZZ         = .build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_BIN     = $(FUZZ)/release/maestro-topo-fuzz
+FUZZ_SEEDS   = topologies Tests/MaestroTopoTests/Fixtures/fuzz-regressions
+fuzz: deps
+	$(SWIFT) build -c release --package-path Fuzz --scratch-path $(FUZZ) --disable-build-manifest-caching \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+	mkdir -p $(FUZZ)/corpus $(FUZZ)/artifacts
+	find $(FUZZ_SEEDS) -type f ! -name '*.md' | while read -r f; do \
+	  cp "$$f" "$(FUZZ)/corpus/seed-$$(echo "$$f" | tr / _)"; done
+	SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) $(FUZZ)/corpus -dict=Fuzz/maestro.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
+	  -artifact_prefix=$(FUZZ)/artifacts/ -print_final_stats=1
+
 # Benchmark: corpus, floor (C, libyaml events only), peers, alternated runs.
 bench: build
 	mkdir -p $(BENCH)
@@ -60,12 +93,29 @@ bench: build
 docs: build
 	$(RELEASE) explain --markdown > docs/rules.md
 
-install: build
-	install -d "$(DESTDIR)$(BINDIR)"
+# The man page (swift-argument-parser's generate-manual reads the command
+# tree from the binary; blank lines become paragraph breaks, as mdoc wants)
+# and the bash, zsh and fish completions, which the binary writes itself.
+extras: build
+	$(SWIFT) build -c release --product generate-manual -Xswiftc -static-executable
+	rm -rf $(EXTRAS) && mkdir -p $(EXTRAS)
+	.build/release/generate-manual $(RELEASE) --output-directory $(EXTRAS) --authors "the maestro-topo authors"
+	sed -i 's/^$$/.Pp/' $(EXTRAS)/maestro-topo.1
+	$(RELEASE) --generate-completion-script bash > $(EXTRAS)/maestro-topo.bash
+	$(RELEASE) --generate-completion-script zsh > $(EXTRAS)/_maestro-topo
+	$(RELEASE) --generate-completion-script fish > $(EXTRAS)/maestro-topo.fish
+
+install: build extras
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASHDIR)" "$(DESTDIR)$(ZSHDIR)" "$(DESTDIR)$(FISHDIR)"
 	install -m 0755 $(RELEASE) "$(DESTDIR)$(BINDIR)/maestro-topo"
+	install -m 0644 $(EXTRAS)/maestro-topo.1 "$(DESTDIR)$(MANDIR)/maestro-topo.1"
+	install -m 0644 $(EXTRAS)/maestro-topo.bash "$(DESTDIR)$(BASHDIR)/maestro-topo"
+	install -m 0644 $(EXTRAS)/_maestro-topo "$(DESTDIR)$(ZSHDIR)/_maestro-topo"
+	install -m 0644 $(EXTRAS)/maestro-topo.fish "$(DESTDIR)$(FISHDIR)/maestro-topo.fish"
 
 uninstall:
-	rm -f "$(DESTDIR)$(BINDIR)/maestro-topo"
+	rm -f "$(DESTDIR)$(BINDIR)/maestro-topo" "$(DESTDIR)$(MANDIR)/maestro-topo.1" \
+	  "$(DESTDIR)$(BASHDIR)/maestro-topo" "$(DESTDIR)$(ZSHDIR)/_maestro-topo" "$(DESTDIR)$(FISHDIR)/maestro-topo.fish"
 
 clean:
 	rm -rf .build .build-bench out

@@ -45,7 +45,7 @@ struct BundleCommand: ParsableCommand {
     var placeholderSecrets = false
 
     func validate() throws {
-        try options.requireTextOrJSON()
+        try options.require([.text, .json], command: "bundle")
     }
 
     func run() throws {
@@ -71,7 +71,7 @@ struct BundleCommand: ParsableCommand {
         switch options.format {
         case .json:
             Output.out(BundleSummaryRenderer.json(content, directory: out))
-        case .text, .markdown:
+        default:
             Output.out(BundleSummaryRenderer.tree(content, directory: out))
             Output.err("next: cd \(out) && sha256sum -c SHA256SUMS, then follow README.md\n")
         }

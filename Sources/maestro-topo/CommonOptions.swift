@@ -5,7 +5,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Flags shared by the commands that read a topology.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text or json (diff: also markdown). JSON goes to standard output and follows the documented contract (format_version 1).")
+    @Option(name: .long, help: "Output format. validate: text, json, sarif, junit, github; plan and diff: text, json, markdown; bundle: text, json. JSON follows the documented contract (format_version 1).")
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Fail (exit 1) on warnings as well as errors.")
@@ -16,9 +16,13 @@ struct CommonOptions: ParsableArguments {
 
     @OptionGroup(title: "Input limits") var limits: LimitOptions
 
-    /// Commands without a Markdown rendering refuse it up front (exit 2).
-    func requireTextOrJSON() throws {
-        if format == .markdown { throw ValidationError("--format markdown is available for diff only; use text or json") }
+    /// A format the command does not write is refused up front (exit 2).
+    func require(_ formats: [OutputFormat], command: String) throws {
+        guard formats.contains(format) else {
+            let names = formats.map(\.rawValue)
+            throw ValidationError(
+                "\(command) writes --format \(names.dropLast().joined(separator: ", ")) or \(names.last!), not \(format.rawValue)")
+        }
     }
 
     var stderrStyle: TextStyle { TextStyle.forStream(2, noColorFlag: noColor) }

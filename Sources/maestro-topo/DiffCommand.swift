@@ -36,6 +36,10 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The topology as it should be after the change.")
     var target: String
 
+    func validate() throws {
+        try options.require([.text, .json, .markdown], command: "diff")
+    }
+
     func run() throws {
         let (currentSource, currentResult) = try TopologyCheck.check(path: current, limits: options.limits.loaderLimits)
         let (targetSource, targetResult) = try TopologyCheck.check(path: target, limits: options.limits.loaderLimits)
@@ -50,7 +54,7 @@ struct DiffCommand: ParsableCommand {
             Output.out(DiffJSONRenderer.render(report, valid: !failed, diagnostics: diagnostics))
         case .markdown:
             if let report { Output.out(DiffMarkdownRenderer.render(report, diagnostics: diagnostics)) }
-        case .text:
+        default:
             let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
             for (path, diagnostic) in diagnostics {
                 Output.err(renderer.render(diagnostic, in: path == current ? currentSource : targetSource))

@@ -54,8 +54,8 @@ struct MaestroTopoCommand: ParsableCommand {
             input has errors; 2 the tool could not do its job (bad flags, \
             unreadable input).
             """,
-        version: "0.1.0",
-        subcommands: [ValidateCommand.self, PlanCommand.self, BundleCommand.self, DiffCommand.self, ExplainCommand.self, InitCommand.self]
+        version: ToolInfo.version,
+        subcommands: [ValidateCommand.self, PlanCommand.self, BundleCommand.self, DiffCommand.self, GraphCommand.self, ExplainCommand.self, InitCommand.self]
     )
 }
 
@@ -85,8 +85,11 @@ enum Output {
         }
     }
 
+    /// A tool error (exit 2), coloured like any other finding. It may come
+    /// before or instead of argument parsing, so `--no-color` is looked for
+    /// in the raw arguments.
     static func error(_ message: String) {
-        let style = TextStyle.forStream(2, noColorFlag: false)
+        let style = TextStyle.forStream(2, noColorFlag: CommandLine.arguments.contains("--no-color"))
         err("maestro-topo: \(style.severity(.error)): \(message)\n")
     }
 }

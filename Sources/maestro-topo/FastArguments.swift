@@ -10,7 +10,7 @@ enum FastArguments {
     static func validate(_ arguments: [String]) -> ValidateRun? {
         guard arguments.first == "validate", FileSystem.environment("MAESTRO_TOPO_SLOW_ARGS") == nil else { return nil }
         var paths: [String] = []
-        var format = OutputFormat.text, strict = false, noColor = false
+        var format = OutputFormat.text, strict = false, noColor = false, quiet = false
         var jobs: Int?
         var index = 1
         var onlyPaths = false
@@ -30,9 +30,11 @@ enum FastArguments {
                 strict = true
             } else if argument == "--no-color" {
                 noColor = true
+            } else if argument == "--quiet" || argument == "-q" {
+                quiet = true
             } else if argument.hasPrefix("--format") {
                 guard let text = value("--format", argument), let parsed = OutputFormat(rawValue: text),
-                      parsed != .markdown else { return nil }
+                      OutputFormat.validateFormats.contains(parsed) else { return nil }
                 format = parsed
             } else if argument.hasPrefix("--jobs") || argument == "-j" {
                 guard let text = value(argument == "-j" ? "-j" : "--jobs", argument), let n = Int(text), n >= 1 else {
@@ -47,6 +49,6 @@ enum FastArguments {
         guard !paths.isEmpty else { return nil }
         return ValidateRun(
             paths: paths, jobs: jobs ?? ValidateCommand.cores, format: format, strict: strict,
-            style: TextStyle.forStream(2, noColorFlag: noColor))
+            style: TextStyle.forStream(2, noColorFlag: noColor), quiet: quiet)
     }
 }

@@ -17,6 +17,7 @@ struct PlanCommand: ParsableCommand {
             Examples:
               maestro-topo plan topologies/four-server.yaml
               maestro-topo plan --format json acme.yaml | jq '.servers[].ssl_ini.text'
+              maestro-topo plan --format markdown acme.yaml > change-ticket.md
             """)
 
     @OptionGroup var options: CommonOptions
@@ -25,7 +26,7 @@ struct PlanCommand: ParsableCommand {
     var file: String
 
     func validate() throws {
-        try options.requireTextOrJSON()
+        try options.require([.text, .json, .markdown], command: "plan")
     }
 
     func run() throws {
@@ -36,11 +37,13 @@ struct PlanCommand: ParsableCommand {
         case .json:
             Output.out(PlanJSONRenderer.render(
                 plan, installation: result.topology?.installation?.value ?? "", diagnostics: result.diagnostics))
-        case .text, .markdown:
+        default:
             let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
             for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: source)) }
             if let plan {
-                Output.out(PlanTextRenderer(style: options.stdoutStyle).render(plan))
+                Output.out(options.format == .markdown
+                    ? PlanMarkdownRenderer.render(plan, diagnostics: result.diagnostics)
+                    : PlanTextRenderer(style: options.stdoutStyle).render(plan))
             } else {
                 Output.err(renderer.summary(files: 1, diagnostics: result.diagnostics, unreadable: 0))
                 Output.err("no plan: fix the errors above first\n")

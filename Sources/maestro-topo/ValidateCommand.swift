@@ -19,6 +19,16 @@ struct ValidateCommand: ParsableCommand {
               maestro-topo validate acme.yaml
               maestro-topo validate topologies/ --strict
               maestro-topo validate --format json topologies/ > report.json
+              maestro-topo validate --format sarif topologies/ > maestro-topo.sarif
+              maestro-topo validate --format junit topologies/ > maestro-topo.xml
+              maestro-topo validate --format github topologies/   # in GitHub Actions
+              maestro-topo validate --quiet --max-hosts 500000 big/
+
+            Formats: text (for people, on standard error), json (the documented \
+            contract), sarif (SARIF 2.1.0 for code scanning), junit (JUnit XML, \
+            a test case per file), github (GitHub Actions annotations). Machine \
+            formats go to standard output. On a terminal a progress line shows \
+            while many files are checked.
 
             Exit codes: 0 no errors; 1 errors found (or warnings with --strict); \
             2 a path could not be read (the other files are still checked).
@@ -29,11 +39,14 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Files checked in parallel (default: all cores).")
     var jobs: Int?
 
+    @Flag(name: .shortAndLong, help: "Print only findings that fail the run; no progress line, no summary.")
+    var quiet = false
+
     @Argument(help: "Topology files or directories to check.")
     var paths: [String]
 
     func validate() throws {
-        try options.requireTextOrJSON()
+        try options.require(OutputFormat.validateFormats, command: "validate")
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.isEmpty { throw ValidationError("give at least one file or directory") }
     }
@@ -41,7 +54,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let outcome = ValidateRun(
             paths: paths, jobs: jobs ?? Self.cores, format: options.format, strict: options.strict,
-            style: options.stderrStyle, limits: options.limits.loaderLimits
+            style: options.stderrStyle, limits: options.limits.loaderLimits, quiet: quiet
         ).run()
         if outcome != 0 { throw ExitCode(outcome) }
     }
@@ -50,7 +63,8 @@ struct ValidateCommand: ParsableCommand {
 }
 
 /// The work of `validate`, apart from argument parsing: check every file,
-/// stream the findings in input order, and decide the exit code.
+/// stream the findings in input order in the chosen format, and decide the
+/// exit code.
 struct ValidateRun {
     var paths: [String]
     var jobs: Int
@@ -58,49 +72,60 @@ struct ValidateRun {
     var strict: Bool
     var style: TextStyle
     var limits = LoaderLimits.default
+    var quiet = false
 
-    /// What one file contributes: its rendered output and its counts.
+    /// What one file contributes: its rendered pieces and its report's counts.
     struct FileOutcome: Sendable {
-        var text: String
-        var errors = 0, warnings = 0, notes = 0
-        var unreadable = false
-        var fails = false
+        var elements: [String]
+        var report: FileReport
     }
 
     func run() -> Int32 {
         let discovered = FileDiscovery.files(in: paths)
-        for problem in discovered.problems { Output.error(problem.description) }
-        let renderer = DiagnosticTextRenderer(style: style)
-        let json = format == .json, strict = self.strict
-        var total = FileOutcome(text: "")
-        var files = 0, unreadable = 0
-        var buffer = OutputBuffer(fd: json ? 1 : 2)
-        if json { buffer.append(ValidateJSONRenderer.header) }
-        BatchValidator.run(files: discovered.files, jobs: jobs, limits: limits, render: { report in
-            let d = report.diagnostics
-            return FileOutcome(
-                text: json ? ValidateJSONRenderer.file(report) : renderer.render(report),
-                errors: d.errorCount, warnings: d.warningCount, notes: d.noteCount,
-                unreadable: report.readError != nil, fails: d.fails(strict: strict))
-        }, emit: { outcome in
-            if json { buffer.append(files == 0 ? "\n" : ",\n") }
-            buffer.append(outcome.text)
-            files += 1
-            total.errors += outcome.errors
-            total.warnings += outcome.warnings
-            total.notes += outcome.notes
-            if outcome.unreadable { unreadable += 1 }
-            total.fails = total.fails || outcome.fails
-        })
-        if json {
-            buffer.append(ValidateJSONRenderer.footer(
-                files: files, errors: total.errors, warnings: total.warnings, notes: total.notes))
-        } else {
-            buffer.append(renderer.summary(
-                files: files, errors: total.errors, warnings: total.warnings, notes: total.notes, unreadable: unreadable))
+        guard let renderer = ValidateFormat.renderer(for: format, style: style, strict: strict, quiet: quiet) else {
+            Output.error("--format \(format.rawValue) is not a format of validate")
+            return 2
         }
+        for problem in discovered.problems { Output.error(problem.description) }
+        var summary = BatchSummary()
+        summary.problems = discovered.problems
+        var buffer = OutputBuffer(fd: renderer.stream)
+        var held: [String] = []
+        var written = 0
+        var progress = ProgressLine(total: discovered.files.count, enabled: !quiet, sharesStream: renderer.stream == 2)
+        if !renderer.needsTotalsFirst { buffer.append(renderer.opening(summary)) }
+        BatchValidator.run(files: discovered.files, jobs: jobs, limits: limits, render: { report in
+            // Only the counts travel on: the file's bytes stay with the worker.
+            var counted = report
+            counted.source = SourceFile(path: report.path, bytes: [])
+            return FileOutcome(elements: renderer.elements(for: report), report: counted)
+        }, emit: { outcome in
+            summary.add(outcome.report, strict: strict)
+            for element in outcome.elements where !element.isEmpty {
+                if renderer.needsTotalsFirst {
+                    held.append(element)
+                    continue
+                }
+                if written > 0 { buffer.append(renderer.separator) }
+                written += 1
+                progress.clear(before: &buffer)
+                buffer.append(element)
+            }
+            progress.advance(done: summary.files, flushing: &buffer)
+        })
+        progress.finish(flushing: &buffer)
+        if renderer.needsTotalsFirst {
+            buffer.append(renderer.opening(summary))
+            buffer.append(held.joined(separator: renderer.separator))
+        }
+        buffer.append(renderer.closing(summary))
         buffer.flush()
-        if !discovered.problems.isEmpty || unreadable > 0 { return 2 }
-        return total.fails ? 1 : 0
+        if format == .github, !quiet {
+            Output.err(DiagnosticTextRenderer(style: style).summary(
+                files: summary.files, errors: summary.errors, warnings: summary.warnings, notes: summary.notes,
+                unreadable: summary.unreadable))
+        }
+        if !summary.problems.isEmpty || summary.unreadable > 0 { return 2 }
+        return summary.fails ? 1 : 0
     }
 }

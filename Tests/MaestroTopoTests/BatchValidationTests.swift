@@ -19,7 +19,7 @@ final class BatchValidationTests: XCTestCase {
                 to: directory.appendingPathComponent("corpus/d001/zz-\(name).yaml"))
         }
         let corpus = directory.appendingPathComponent("corpus").path
-        for format in ["text", "json"] {
+        for format in ["text", "json", "sarif", "junit", "github"] {
             let one = try Tool.run(["validate", "--format", format, "--jobs", "1", corpus])
             let two = try Tool.run(["validate", "--format", format, "--jobs", "2", corpus])
             let slow = try Tool.run(["validate", "--format", format, "--jobs", "2", corpus], environment: ["MAESTRO_TOPO_SLOW_ARGS": "1"])

@@ -95,7 +95,7 @@ final class DirectoryHazardTests: XCTestCase {
         assertContains(direct.stderr, "maestro-topo: error: cannot read 'pipes/pipe.yaml': not a regular file")
         assertContains(direct.stderr, "pipes/\(goodWarning)")
         for arguments in [["plan", "pipes/link.yaml"], ["bundle", "pipes/pipe.yaml", "--out", "out"],
-                          ["diff", "pipes/pipe.yaml", "pipes/good.yaml"]] {
+                          ["diff", "pipes/pipe.yaml", "pipes/good.yaml"], ["graph", "pipes/pipe.yaml"]] {
             let other = try tool(arguments)
             XCTAssertEqual(other.status, 2, "\(arguments): \(other.stderr)")
             assertContains(other.stderr, "cannot read 'pipes/\(arguments[1].split(separator: "/").last!)': not a regular file")

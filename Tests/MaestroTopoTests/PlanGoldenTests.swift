@@ -34,6 +34,25 @@ final class PlanGoldenTests: XCTestCase {
         try assertGolden(run.stdout, "plan-single-server.txt")
     }
 
+    func testFourServerMarkdown() throws {
+        let run = try Tool.run(["plan", "--format", "markdown", "topologies/four-server.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        try assertGolden(run.stdout, "plan-four-server.md")
+    }
+
+    func testMixedOSMarkdownWithFindings() throws {
+        let run = try Tool.run(["plan", "--format", "markdown", "topologies/mixed-os.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        try assertGolden(run.stdout, "plan-mixed-os.md")
+    }
+
+    func testSingleServerMarkdownListsItsWarnings() throws {
+        let run = try Tool.run(["plan", "--format", "markdown", "topologies/single-server.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("## Findings\n\n- **warning** `lui-trk-colocated`"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("warning[lui-trk-colocated]"), "the terminal still shows them: \(run.stderr)")
+    }
+
     func testBrokenValidateText() throws {
         let run = try Tool.run(["validate", "--no-color", "topologies/broken"])
         XCTAssertEqual(run.status, 1)

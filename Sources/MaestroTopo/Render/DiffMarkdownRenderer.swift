@@ -63,8 +63,5 @@ public enum DiffMarkdownRenderer {
         return out
     }
 
-    static func cell(_ value: String?) -> String {
-        guard let value, !value.isEmpty else { return "—" }
-        return value.replacingAll("|", with: "\\|")
-    }
+    static func cell(_ value: String?) -> String { Markdown.cell(value) }
 }

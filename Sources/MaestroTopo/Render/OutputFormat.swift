@@ -2,8 +2,13 @@
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     case json
-    /// diff only, for now.
+    /// plan and diff: tables a change ticket takes as they are.
     case markdown
+    /// validate only: SARIF 2.1.0, JUnit XML, GitHub workflow annotations.
+    case sarif, junit, github
+
+    /// The formats `validate` writes.
+    public static let validateFormats: [OutputFormat] = [.text, .json, .sarif, .junit, .github]
 }
 
 /// How text output looks: colour only on a terminal, never with NO_COLOR or

@@ -16,25 +16,32 @@ extension Diagnostic {
 
 /// `validate --format json`, as in the JSON contract (format_version 1),
 /// written file by file so a batch of any size streams out.
-public enum ValidateJSONRenderer {
-    public static let header = "{\n  \"format_version\": 1,\n  \"files\": ["
+public struct ValidateJSONRenderer: ValidateRenderer {
+    public init() {}
+
+    public var stream: Int32 { 1 }
+    public var separator: String { ",\n" }
+
+    public func opening(_ summary: BatchSummary) -> String {
+        "{\n  \"format_version\": 1,\n  \"files\": [\n"
+    }
 
     /// One element of `files`, indented for its place in the document.
-    public static func file(_ report: FileReport) -> String {
+    public func elements(for report: FileReport) -> [String] {
         var members: [(String, JSONValue)] = [
             ("path", .string(report.path)),
             ("valid", .bool(report.isValid)),
             ("diagnostics", .array(report.diagnostics.map(\.json))),
         ]
         if let error = report.readError { members.append(("error", .string(error.description))) }
-        return "    " + JSONValue.object(members).serialized(indent: 4)
+        return ["    " + JSONValue.object(members).serialized(indent: 4)]
     }
 
-    /// Everything after the last file; `files` is the number written.
-    public static func footer(files: Int, errors: Int, warnings: Int, notes: Int) -> String {
-        (files == 0 ? "]" : "\n  ]") + ",\n  \"summary\": "
+    public func closing(_ summary: BatchSummary) -> String {
+        (summary.files == 0 ? "  ]" : "\n  ]") + ",\n  \"summary\": "
             + JSONValue.object([
-                ("files", .int(files)), ("errors", .int(errors)), ("warnings", .int(warnings)), ("notes", .int(notes)),
+                ("files", .int(summary.files)), ("errors", .int(summary.errors)),
+                ("warnings", .int(summary.warnings)), ("notes", .int(summary.notes)),
             ]).serialized(indent: 2) + "\n}\n"
     }
 }
