@@ -28,8 +28,9 @@ struct ProgressLine {
         active = enabled && terminal && total >= Self.minimumFiles
     }
 
-    /// Takes the line away before report text is added for standard error.
-    mutating func clear(before buffer: inout OutputBuffer) {
+    /// Takes the line away before report text is added for standard error
+    /// (which `advance` wrote out before drawing the line).
+    mutating func clear() {
         guard shown, sharesStream else { return }
         Output.err("\r\u{1B}[K")
         shown = false

@@ -108,7 +108,7 @@ struct ValidateRun {
                 }
                 if written > 0 { buffer.append(renderer.separator) }
                 written += 1
-                progress.clear(before: &buffer)
+                progress.clear()
                 buffer.append(element)
             }
             progress.advance(done: summary.files, flushing: &buffer)
