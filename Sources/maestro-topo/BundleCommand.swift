@@ -50,11 +50,9 @@ struct BundleCommand: ParsableCommand {
 
     func run() throws {
         let (source, result) = try TopologyCheck.check(path: file, limits: options.limits.loaderLimits)
-        let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
-        for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: source)) }
+        options.findings.print(result.diagnostics, in: source)
         guard let topology = result.topology, !result.diagnostics.fails(strict: options.strict) else {
-            Output.err(renderer.summary(files: 1, diagnostics: result.diagnostics, unreadable: 0))
-            Output.err("no bundle written: fix the errors above first\n")
+            options.findings.refuse(result.diagnostics, because: "no bundle written: fix the errors above first")
             throw ExitCode(1)
         }
         let plan = Planner.plan(topology)
@@ -72,8 +70,8 @@ struct BundleCommand: ParsableCommand {
         case .json:
             Output.out(BundleSummaryRenderer.json(content, directory: out))
         default:
-            Output.out(BundleSummaryRenderer.tree(content, directory: out))
-            Output.err("next: cd \(out) && sha256sum -c SHA256SUMS, then follow README.md\n")
+            if !options.quiet { Output.out(BundleSummaryRenderer.tree(content, directory: out)) }
+            options.findings.hint("next: cd \(out) && sha256sum -c SHA256SUMS, then follow README.md")
         }
     }
 }

@@ -14,6 +14,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "No colour, even on a terminal. Setting NO_COLOR does the same.")
     var noColor = false
 
+    @Flag(name: .shortAndLong, help: "Print only findings that fail the run (errors; warnings too with --strict): no summary, no hints, no progress line.")
+    var quiet = false
+
     @OptionGroup(title: "Input limits") var limits: LimitOptions
 
     /// A format the command does not write is refused up front (exit 2).
@@ -27,4 +30,6 @@ struct CommonOptions: ParsableArguments {
 
     var stderrStyle: TextStyle { TextStyle.forStream(2, noColorFlag: noColor) }
     var stdoutStyle: TextStyle { TextStyle.forStream(1, noColorFlag: noColor) }
+
+    var findings: FindingsPrinter { FindingsPrinter(strict: strict, quiet: quiet, style: stderrStyle) }
 }

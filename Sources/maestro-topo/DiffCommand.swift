@@ -55,9 +55,10 @@ struct DiffCommand: ParsableCommand {
         case .markdown:
             if let report { Output.out(DiffMarkdownRenderer.render(report, diagnostics: diagnostics)) }
         default:
-            let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
+            // CURRENT's own findings never fail the run, so --quiet leaves them out.
             for (path, diagnostic) in diagnostics {
-                Output.err(renderer.render(diagnostic, in: path == current ? currentSource : targetSource))
+                options.findings.print([diagnostic], in: path == current ? currentSource : targetSource,
+                                       failing: path == target)
             }
             if let report { Output.out(DiffTextRenderer(style: options.stdoutStyle).render(report)) }
         }

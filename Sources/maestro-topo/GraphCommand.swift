@@ -46,6 +46,9 @@ struct GraphCommand: ParsableCommand {
     @Flag(name: .long, help: "No colour, even on a terminal. Setting NO_COLOR does the same.")
     var noColor = false
 
+    @Flag(name: .shortAndLong, help: "Print only findings that fail the run (errors; warnings too with --strict).")
+    var quiet = false
+
     @OptionGroup(title: "Input limits") var limits: LimitOptions
 
     @Argument(help: "The topology file.")
@@ -53,12 +56,10 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let (source, result) = try TopologyCheck.check(path: file, limits: limits.loaderLimits)
-        let style = TextStyle.forStream(2, noColorFlag: noColor)
-        let renderer = DiagnosticTextRenderer(style: style)
-        for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: source)) }
+        let findings = FindingsPrinter(strict: strict, quiet: quiet, style: TextStyle.forStream(2, noColorFlag: noColor))
+        findings.print(result.diagnostics, in: source)
         guard let topology = result.topology, !result.diagnostics.fails(strict: strict) else {
-            Output.err(renderer.summary(files: 1, diagnostics: result.diagnostics, unreadable: 0))
-            Output.err("no graph: fix the errors above first\n")
+            findings.refuse(result.diagnostics, because: "no graph: fix the errors above first")
             throw ExitCode(1)
         }
         let graph = TopologyGraph(topology)

@@ -38,15 +38,13 @@ struct PlanCommand: ParsableCommand {
             Output.out(PlanJSONRenderer.render(
                 plan, installation: result.topology?.installation?.value ?? "", diagnostics: result.diagnostics))
         default:
-            let renderer = DiagnosticTextRenderer(style: options.stderrStyle)
-            for diagnostic in result.diagnostics { Output.err(renderer.render(diagnostic, in: source)) }
+            options.findings.print(result.diagnostics, in: source)
             if let plan {
                 Output.out(options.format == .markdown
                     ? PlanMarkdownRenderer.render(plan, diagnostics: result.diagnostics)
                     : PlanTextRenderer(style: options.stdoutStyle).render(plan))
             } else {
-                Output.err(renderer.summary(files: 1, diagnostics: result.diagnostics, unreadable: 0))
-                Output.err("no plan: fix the errors above first\n")
+                options.findings.refuse(result.diagnostics, because: "no plan: fix the errors above first")
             }
         }
         if failed { throw ExitCode(1) }

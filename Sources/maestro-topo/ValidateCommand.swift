@@ -39,9 +39,6 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Files checked in parallel (default: all cores).")
     var jobs: Int?
 
-    @Flag(name: .shortAndLong, help: "Print only findings that fail the run; no progress line, no summary.")
-    var quiet = false
-
     @Argument(help: "Topology files or directories to check.")
     var paths: [String]
 
@@ -54,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let outcome = ValidateRun(
             paths: paths, jobs: jobs ?? Self.cores, format: options.format, strict: options.strict,
-            style: options.stderrStyle, limits: options.limits.loaderLimits, quiet: quiet
+            style: options.stderrStyle, limits: options.limits.loaderLimits, quiet: options.quiet
         ).run()
         if outcome != 0 { throw ExitCode(outcome) }
     }

@@ -221,6 +221,30 @@ final class CIFormatTests: XCTestCase {
         XCTAssertEqual(try Tool.run(["validate", "--quiet", "topologies/four-server.yaml"]).stderr, "")
     }
 
+    func testQuietOnTheOtherCommandsKeepsOnlyWhatFails() throws {
+        let warned = "topologies/single-server.yaml"
+        for command in [["plan", warned], ["graph", warned], ["diff", warned, warned]] {
+            let loud = try Tool.run(command)
+            XCTAssertTrue(loud.stderr.contains("warning[lui-trk-colocated]"), "\(command[0]): \(loud.stderr)")
+            let quiet = try Tool.run(command + ["--quiet"])
+            XCTAssertEqual(quiet.status, 0, "\(command[0]): \(quiet.stderr)")
+            XCTAssertEqual(quiet.stderr, "", "\(command[0]) --quiet")
+            XCTAssertEqual(quiet.stdout, loud.stdout, "\(command[0]): --quiet leaves the output itself alone")
+        }
+        let broken = try Tool.run(["plan", "--quiet", "topologies/broken/typos.yaml"])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stderr.contains("error[unknown-key]"), broken.stderr)
+        XCTAssertFalse(broken.stderr.contains("checked 1 file"), broken.stderr)
+        XCTAssertTrue(broken.stderr.hasSuffix("no plan: fix the errors above first\n"), "the reason stays")
+
+        let out = directory.appendingPathComponent("bundle").path
+        let bundle = try Tool.run(["bundle", "-q", "topologies/four-server.yaml", "--out", out],
+                                  environment: ["MAESTRO_KEYSTORE_PASSWORD": "x"])
+        XCTAssertEqual(bundle.status, 0, bundle.stderr)
+        XCTAssertEqual(bundle.stdout + bundle.stderr, "", "no tree and no hint")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/SHA256SUMS"))
+    }
+
     /// Runs the tool with a terminal as its standard error (util-linux `script`).
     func runOnTerminal(_ arguments: [String]) throws -> String {
         let script = try Tool.require("script")

@@ -1,0 +1,32 @@
+import MaestroTopo
+
+/// How plan, bundle, diff and graph show one file's findings on standard
+/// error: every finding with its source line, then a summary line and the
+/// reason there is no output. With `--quiet` only the findings that fail
+/// the run (errors; warnings too with `--strict`) and the reason remain.
+struct FindingsPrinter {
+    var strict: Bool
+    var quiet: Bool
+    var style: TextStyle
+
+    /// Prints the findings of `source` that `--quiet` keeps.
+    func print(_ diagnostics: [Diagnostic], in source: SourceFile, failing: Bool = true) {
+        let renderer = DiagnosticTextRenderer(style: style)
+        for diagnostic in diagnostics where !quiet || (failing && [diagnostic].fails(strict: strict)) {
+            Output.err(renderer.render(diagnostic, in: source))
+        }
+    }
+
+    /// The closing lines when the command stops for the findings above.
+    func refuse(_ diagnostics: [Diagnostic], because reason: String) {
+        if !quiet {
+            Output.err(DiagnosticTextRenderer(style: style).summary(files: 1, diagnostics: diagnostics, unreadable: 0))
+        }
+        Output.err(reason + "\n")
+    }
+
+    /// A hint for people (`next: …`), which `--quiet` leaves out.
+    func hint(_ text: String) {
+        if !quiet { Output.err(text + "\n") }
+    }
+}
