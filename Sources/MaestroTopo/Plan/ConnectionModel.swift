@@ -96,3 +96,58 @@ public enum ConnectionModel {
         }
     }
 }
+
+extension ConnectionModel {
+    /// One table row applied to one pair of hosts.
+    public struct ResolvedLink: Sendable, Hashable {
+        public enum From: Sendable, Hashable {
+            case component(host: String, Component)
+            case anyone(String)
+        }
+
+        public let from: From
+        public let toHost: String
+        public let to: Component
+        /// The port number on the listening host.
+        public let port: Int
+        public let purpose: String
+        public let certainty: Certainty
+
+        /// Both ends are Maestro components: the link component SSL secures.
+        public var isComponentLink: Bool {
+            guard case let .component(_, component) = from else { return false }
+            return component.isMaestro && to.isMaestro
+        }
+    }
+
+    /// Every connection of the topology, component to component: each row of
+    /// `links` that applies to the topology's tracker direction, from every
+    /// host running the initiator to every host running the target, with the
+    /// port the target's host gives it. A connection within one host counts.
+    public static func resolvedLinks(in topology: Topology) -> [ResolvedLink] {
+        resolvedLinks(in: ResolvedTopology(topology))
+    }
+
+    static func resolvedLinks(in resolved: ResolvedTopology) -> [ResolvedLink] {
+        var result: [ResolvedLink] = []
+        var seen = Set<ResolvedLink>()
+        for link in links where link.applies(resolved.trackerDirection) {
+            let initiators: [ResolvedLink.From]
+            switch link.from {
+            case let .component(component):
+                initiators = resolved.hosts(running: component).map { .component(host: $0.name, component) }
+            case let .anyone(party):
+                initiators = [.anyone(party)]
+            }
+            for from in initiators {
+                for target in resolved.hosts(running: link.to) {
+                    let resolvedLink = ResolvedLink(
+                        from: from, toHost: target.name, to: link.to, port: port(link.port, on: target),
+                        purpose: link.purpose, certainty: link.certainty)
+                    if seen.insert(resolvedLink).inserted { result.append(resolvedLink) }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,4 +1,6 @@
-/// Derives the plan from a topology with defaults applied. The planner trusts
+/// Derives the plan from a topology with defaults applied: every listen,
+/// connection and firewall rule comes from `ConnectionModel.resolvedLinks`,
+/// the same derivation `graph` draws. The planner trusts
 /// its input: run the rules first and plan only a topology without errors.
 public enum Planner {
     public static func plan(_ topology: Topology) -> Plan {
@@ -6,14 +8,14 @@ public enum Planner {
     }
 
     static func plan(_ resolved: ResolvedTopology) -> Plan {
-        let links = ConnectionModel.links.filter { $0.applies(resolved.trackerDirection) }
+        let links = ConnectionModel.resolvedLinks(in: resolved)
         let secured = resolved.maestroServers.filter(\.ssl.enabled)
         let roots = secured.compactMap { $0.ssl.ca?.value }.uniqued()
         let servers = resolved.maestroServers.map { host in
             serverPlan(host, in: resolved, links: links, roots: roots)
         }
         let external = resolved.externalHosts.map { host in
-            let listens = self.listens(of: host, in: resolved, links: links)
+            let listens = self.listens(of: host, links: links)
             return ExternalHostPlan(
                 host: host.name, os: host.os.value, components: host.components, listens: listens,
                 firewall: firewall(for: host.name, listens))
@@ -25,9 +27,9 @@ public enum Planner {
     }
 
     static func serverPlan(
-        _ host: ResolvedHost, in resolved: ResolvedTopology, links: [ConnectionModel.Link], roots: [String]
+        _ host: ResolvedHost, in resolved: ResolvedTopology, links: [ConnectionModel.ResolvedLink], roots: [String]
     ) -> ServerPlan {
-        let listens = listens(of: host, in: resolved, links: links)
+        let listens = listens(of: host, links: links)
         let firewall = firewall(for: host.name, listens)
         var certificate: CertificatePlan?
         var sslIni: SSLIniPlan?
@@ -46,7 +48,7 @@ public enum Planner {
         var plan = ServerPlan(
             host: host.name, os: host.os.value, installFolder: host.installFolder.value,
             components: host.components, listens: listens,
-            connects: connections(of: host, in: resolved, links: links), firewall: firewall,
+            connects: connections(of: host, links: links), firewall: firewall,
             certificate: certificate, trustedRoots: certificate == nil ? [] : roots, sslIni: sslIni,
             checklist: [], expectedLogLines: logLines)
         plan.checklist = Checklist.steps(for: plan, host: host)
@@ -54,36 +56,29 @@ public enum Planner {
     }
 
     /// Every port `host` listens on, one entry per port, with who uses it.
-    static func listens(of host: ResolvedHost, in resolved: ResolvedTopology, links: [ConnectionModel.Link]) -> [Listen] {
+    static func listens(of host: ResolvedHost, links: [ConnectionModel.ResolvedLink]) -> [Listen] {
         var byPort: [Int: Listen] = [:]
-        var order: [Int] = []
-        for link in links where host.components.contains(link.to) {
-            let port = ConnectionModel.port(link.port, on: host)
-            let peers: [String]
+        for link in links where link.toHost == host.name {
+            let peer: String
             switch link.from {
-            case let .component(component): peers = resolved.hosts(running: component).map(\.name)
-            case .anyone: peers = ["any"]
+            case let .component(from, _): peer = from
+            case .anyone: peer = "any"
             }
-            guard !peers.isEmpty else { continue }
-            if byPort[port] == nil {
-                byPort[port] = Listen(port: port, purposes: [], from: [])
-                order.append(port)
-            }
-            byPort[port]!.purposes.append(link.purpose)
-            byPort[port]!.from = (byPort[port]!.from + peers).uniqued()
+            var listen = byPort[link.port] ?? Listen(port: link.port, purposes: [], from: [])
+            if !listen.purposes.contains(link.purpose) { listen.purposes.append(link.purpose) }
+            if !listen.from.contains(peer) { listen.from.append(peer) }
+            byPort[link.port] = listen
         }
-        return order.sorted().map { byPort[$0]! }
+        return byPort.keys.sorted().map { byPort[$0]! }
     }
 
-    static func connections(of host: ResolvedHost, in resolved: ResolvedTopology, links: [ConnectionModel.Link]) -> [Connection] {
+    /// Where `host` connects to: every link it opens, once each.
+    static func connections(of host: ResolvedHost, links: [ConnectionModel.ResolvedLink]) -> [Connection] {
         var result: [Connection] = []
         for link in links {
-            guard case let .component(component) = link.from, host.components.contains(component) else { continue }
-            for target in resolved.hosts(running: link.to) {
-                let connection = Connection(
-                    host: target.name, port: ConnectionModel.port(link.port, on: target), purpose: link.purpose)
-                if !result.contains(connection) { result.append(connection) }
-            }
+            guard case let .component(from, _) = link.from, from == host.name else { continue }
+            let connection = Connection(host: link.toHost, port: link.port, purpose: link.purpose)
+            if !result.contains(connection) { result.append(connection) }
         }
         return result
     }
