@@ -30,6 +30,9 @@ struct BundleCommand: ParsableCommand {
               maestro-topo bundle acme.yaml --out /tmp/rehearsal --placeholder-secrets
             """)
 
+    @Option(name: .long, help: "Output format: text (the tree of files) or json (a summary).")
+    var format: OutputFormat = .text
+
     @OptionGroup var options: CommonOptions
 
     @Argument(help: "The topology file.")
@@ -45,7 +48,7 @@ struct BundleCommand: ParsableCommand {
     var placeholderSecrets = false
 
     func validate() throws {
-        try options.require([.text, .json], command: "bundle")
+        try format.require([.text, .json], command: "bundle")
     }
 
     func run() throws {
@@ -66,7 +69,7 @@ struct BundleCommand: ParsableCommand {
             Output.err("maestro-topo: \(options.stderrStyle.severity(.warning)): placeholder passwords written into the ssl.ini of "
                 + content.placeholderHosts.joined(separator: ", ") + "; replace them before use\n")
         }
-        switch options.format {
+        switch format {
         case .json:
             Output.out(BundleSummaryRenderer.json(content, directory: out))
         default:

@@ -1,13 +1,20 @@
 import ArgumentParser
 import MaestroTopo
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    /// A format the command does not write is refused up front (exit 2).
+    func require(_ formats: [OutputFormat], command: String) throws {
+        guard formats.contains(self) else {
+            let names = formats.map(\.rawValue)
+            throw ValidationError(
+                "\(command) writes --format \(names.dropLast().joined(separator: ", ")) or \(names.last!), not \(rawValue)")
+        }
+    }
+}
 
-/// Flags shared by the commands that read a topology.
+/// Flags shared by the commands that read a topology. Each command has
+/// its own `--format`, since each writes different formats.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format. validate: text, json, sarif, junit, github; plan and diff: text, json, markdown; bundle: text, json. JSON follows the documented contract (format_version 1).")
-    var format: OutputFormat = .text
-
     @Flag(name: .long, help: "Fail (exit 1) on warnings as well as errors.")
     var strict = false
 
@@ -18,15 +25,6 @@ struct CommonOptions: ParsableArguments {
     var quiet = false
 
     @OptionGroup(title: "Input limits") var limits: LimitOptions
-
-    /// A format the command does not write is refused up front (exit 2).
-    func require(_ formats: [OutputFormat], command: String) throws {
-        guard formats.contains(format) else {
-            let names = formats.map(\.rawValue)
-            throw ValidationError(
-                "\(command) writes --format \(names.dropLast().joined(separator: ", ")) or \(names.last!), not \(format.rawValue)")
-        }
-    }
 
     var stderrStyle: TextStyle { TextStyle.forStream(2, noColorFlag: noColor) }
     var stdoutStyle: TextStyle { TextStyle.forStream(1, noColorFlag: noColor) }

@@ -25,6 +25,9 @@ struct DiffCommand: ParsableCommand {
             job; with --detailed-exitcode, 3 for a valid change and 0 for none.
             """)
 
+    @Option(name: .long, help: "Output format: text, json (the documented contract) or markdown (a change ticket).")
+    var format: OutputFormat = .text
+
     @OptionGroup var options: CommonOptions
 
     @Flag(name: .long, help: "Exit 3 when the files differ and the target is valid, 0 when they are the same.")
@@ -37,7 +40,7 @@ struct DiffCommand: ParsableCommand {
     var target: String
 
     func validate() throws {
-        try options.require([.text, .json, .markdown], command: "diff")
+        try format.require([.text, .json, .markdown], command: "diff")
     }
 
     func run() throws {
@@ -49,7 +52,7 @@ struct DiffCommand: ParsableCommand {
         diagnostics += (report?.diagnostics ?? []).map { (target, $0) }
         let failed = !readable || targetResult.diagnostics.fails(strict: options.strict)
 
-        switch options.format {
+        switch format {
         case .json:
             Output.out(DiffJSONRenderer.render(report, valid: !failed, diagnostics: diagnostics))
         case .markdown:

@@ -40,26 +40,16 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: dot (Graphviz source), mermaid (Markdown diagrams) or svg (needs Graphviz's dot).")
     var format: GraphFormat = .dot
 
-    @Flag(name: .long, help: "Fail (exit 1) on warnings as well as errors.")
-    var strict = false
-
-    @Flag(name: .long, help: "No colour, even on a terminal. Setting NO_COLOR does the same.")
-    var noColor = false
-
-    @Flag(name: .shortAndLong, help: "Print only findings that fail the run (errors; warnings too with --strict).")
-    var quiet = false
-
-    @OptionGroup(title: "Input limits") var limits: LimitOptions
+    @OptionGroup var options: CommonOptions
 
     @Argument(help: "The topology file.")
     var file: String
 
     func run() throws {
-        let (source, result) = try TopologyCheck.check(path: file, limits: limits.loaderLimits)
-        let findings = FindingsPrinter(strict: strict, quiet: quiet, style: TextStyle.forStream(2, noColorFlag: noColor))
-        findings.print(result.diagnostics, in: source)
-        guard let topology = result.topology, !result.diagnostics.fails(strict: strict) else {
-            findings.refuse(result.diagnostics, because: "no graph: fix the errors above first")
+        let (source, result) = try TopologyCheck.check(path: file, limits: options.limits.loaderLimits)
+        options.findings.print(result.diagnostics, in: source)
+        guard let topology = result.topology, !result.diagnostics.fails(strict: options.strict) else {
+            options.findings.refuse(result.diagnostics, because: "no graph: fix the errors above first")
             throw ExitCode(1)
         }
         let graph = TopologyGraph(topology)

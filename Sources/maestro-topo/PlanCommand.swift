@@ -20,27 +20,30 @@ struct PlanCommand: ParsableCommand {
               maestro-topo plan --format markdown acme.yaml > change-ticket.md
             """)
 
+    @Option(name: .long, help: "Output format: text, json (the documented contract) or markdown (tables for a change ticket).")
+    var format: OutputFormat = .text
+
     @OptionGroup var options: CommonOptions
 
     @Argument(help: "The topology file.")
     var file: String
 
     func validate() throws {
-        try options.require([.text, .json, .markdown], command: "plan")
+        try format.require([.text, .json, .markdown], command: "plan")
     }
 
     func run() throws {
         let (source, result) = try TopologyCheck.check(path: file, limits: options.limits.loaderLimits)
         let failed = result.diagnostics.fails(strict: options.strict)
         let plan = failed ? nil : result.topology.map(Planner.plan)
-        switch options.format {
+        switch format {
         case .json:
             Output.out(PlanJSONRenderer.render(
                 plan, installation: result.topology?.installation?.value ?? "", diagnostics: result.diagnostics))
         default:
             options.findings.print(result.diagnostics, in: source)
             if let plan {
-                Output.out(options.format == .markdown
+                Output.out(format == .markdown
                     ? PlanMarkdownRenderer.render(plan, diagnostics: result.diagnostics)
                     : PlanTextRenderer(style: options.stdoutStyle).render(plan))
             } else {

@@ -34,6 +34,9 @@ struct ValidateCommand: ParsableCommand {
             2 a path could not be read (the other files are still checked).
             """)
 
+    @Option(name: .long, help: "Output format: text (for people, on standard error), json, sarif, junit or github (on standard output).")
+    var format: OutputFormat = .text
+
     @OptionGroup var options: CommonOptions
 
     @Option(name: .shortAndLong, help: "Files checked in parallel (default: all cores).")
@@ -43,14 +46,14 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
-        try options.require(OutputFormat.validateFormats, command: "validate")
+        try format.require(OutputFormat.validateFormats, command: "validate")
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.isEmpty { throw ValidationError("give at least one file or directory") }
     }
 
     func run() throws {
         let outcome = ValidateRun(
-            paths: paths, jobs: jobs ?? Self.cores, format: options.format, strict: options.strict,
+            paths: paths, jobs: jobs ?? Self.cores, format: format, strict: options.strict,
             style: options.stderrStyle, limits: options.limits.loaderLimits, quiet: options.quiet
         ).run()
         if outcome != 0 { throw ExitCode(outcome) }
