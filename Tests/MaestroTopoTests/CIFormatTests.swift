@@ -104,6 +104,9 @@ final class CIFormatTests: XCTestCase {
         let notes = invocation["toolExecutionNotifications"] as! [[String: Any]]
         XCTAssertEqual(notes.count, 1)
         XCTAssertEqual((notes[0]["message"] as! [String: Any])["text"] as? String, "'no/such.yaml' does not exist")
+        // Nothing found writes empty lists as `[]`, in SARIF and in JSON alike.
+        XCTAssertTrue(try Tool.run(["validate", "--format", "sarif", "no/such.yaml"]).stdout.contains("\"results\": [],\n"))
+        XCTAssertTrue(try Tool.run(["validate", "--format", "json", "no/such.yaml"]).stdout.contains("\"files\": [],\n"))
     }
 
     // MARK: JUnit

@@ -20,10 +20,11 @@ public struct ValidateJSONRenderer: ValidateRenderer {
     public init() {}
 
     public var stream: Int32 { 1 }
-    public var separator: String { ",\n" }
+    // Each element starts on its own line, so an empty list stays `[]`.
+    public var separator: String { "," }
 
     public func opening(_ summary: BatchSummary) -> String {
-        "{\n  \"format_version\": 1,\n  \"files\": [\n"
+        "{\n  \"format_version\": 1,\n  \"files\": ["
     }
 
     /// One element of `files`, indented for its place in the document.
@@ -34,11 +35,11 @@ public struct ValidateJSONRenderer: ValidateRenderer {
             ("diagnostics", .array(report.diagnostics.map(\.json))),
         ]
         if let error = report.readError { members.append(("error", .string(error.description))) }
-        return ["    " + JSONValue.object(members).serialized(indent: 4)]
+        return ["\n    " + JSONValue.object(members).serialized(indent: 4)]
     }
 
     public func closing(_ summary: BatchSummary) -> String {
-        (summary.files == 0 ? "  ]" : "\n  ]") + ",\n  \"summary\": "
+        (summary.files == 0 ? "]" : "\n  ]") + ",\n  \"summary\": "
             + JSONValue.object([
                 ("files", .int(summary.files)), ("errors", .int(summary.errors)),
                 ("warnings", .int(summary.warnings)), ("notes", .int(summary.notes)),

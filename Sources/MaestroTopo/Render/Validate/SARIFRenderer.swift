@@ -8,7 +8,8 @@ public struct SARIFRenderer: ValidateRenderer {
     public init() {}
 
     public var stream: Int32 { 1 }
-    public var separator: String { ",\n" }
+    // Each result starts on its own line, so no results stay `[]`.
+    public var separator: String { "," }
 
     static let ruleIndex: [String: Int] = Dictionary(
         uniqueKeysWithValues: RuleRegistry.all.enumerated().map { ($0.element.id, $0.offset) })
@@ -31,7 +32,6 @@ public struct SARIFRenderer: ValidateRenderer {
                   },
                   "columnKind": "unicodeCodePoints",
                   "results": [
-
             """
     }
 
@@ -66,7 +66,7 @@ public struct SARIFRenderer: ValidateRenderer {
                 ("locations", .array([Self.location(uri, diagnostic.location)])),
             ]
             if let host = diagnostic.host { members.append(("properties", .object([("host", .string(host))]))) }
-            return "        " + JSONValue.object(members).serialized(indent: 8)
+            return "\n        " + JSONValue.object(members).serialized(indent: 8)
         }
     }
 
@@ -93,8 +93,8 @@ public struct SARIFRenderer: ValidateRenderer {
             ("executionSuccessful", .bool(summary.problems.isEmpty && summary.readErrors.isEmpty)),
             ("toolExecutionNotifications", .array(notifications)),
         ])
-        return (summary.errors + summary.warnings + summary.notes == 0 ? "" : "\n")
-            + "      ],\n      \"invocations\": [\n        " + invocation.serialized(indent: 8) + "\n      ]\n    }\n  ]\n}\n"
+        return (summary.errors + summary.warnings + summary.notes == 0 ? "" : "\n      ")
+            + "],\n      \"invocations\": [\n        " + invocation.serialized(indent: 8) + "\n      ]\n    }\n  ]\n}\n"
     }
 
     /// A path as a URI reference: relative paths stay relative (to the
