@@ -41,8 +41,10 @@ final class PlannerTests: XCTestCase {
         let plan = try plan(cleanFourServer)
         let trk = try server(plan, "trk.acme.example")
         XCTAssertEqual(trk.certificate, CertificatePlan(
-            subject: "CN=trk.acme.example", keystore: "/opt/lsoft/maestro/keystore/trk.acme.example.jks",
-            alias: "trk.acme.example", ca: "Acme CA"))
+            subject: "CN=trk.acme.example", hostName: "trk.acme.example",
+            keystore: "/opt/lsoft/maestro/keystore/trk.acme.example.jks",
+            alias: "trk.acme.example", ca: "Acme CA",
+            trustedRootKeystore: "/opt/lsoft/maestro/jre/lib/security/cacerts"))
         XCTAssertEqual(trk.trustedRoots, ["Acme CA"])
         let ini = try XCTUnwrap(trk.sslIni)
         XCTAssertEqual(ini.path, "/opt/lsoft/maestro/commands/ssl.ini")

@@ -74,6 +74,7 @@ extension LoadSession {
             case "enabled": ssl.enabled = try self.boolean(value, key: key.value)
             case "ca": ssl.ca = try self.string(value, key: key.value)
             case "keystore_password": ssl.keystorePassword = try self.secret(value, key: key.value)
+            case "trusted_root_keystore": ssl.trustedRootKeystore = try self.string(value, key: key.value)
             default: return false
             }
             return true
@@ -186,6 +187,7 @@ extension LoadSession {
             case "keystore": ssl.keystore = try self.string(value, key: key.value, host: host)
             case "keystore_password": ssl.keystorePassword = try self.secret(value, key: key.value, host: host)
             case "ca": ssl.ca = try self.string(value, key: key.value, host: host)
+            case "trusted_root_keystore": ssl.trustedRootKeystore = try self.string(value, key: key.value, host: host)
             case "aliases": ssl.aliases = try self.stringList(value, key: key.value, host: host)
             case "allowed_clients": ssl.allowedClients = try self.readAllowedClients(value, host: host)
             default: return false

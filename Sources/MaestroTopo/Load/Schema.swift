@@ -80,14 +80,15 @@ enum Section: String {
         case .defaults:
             ["os", "install_folder", "internal_port", "tracker_port", "http_port"]
         case .componentSSL:
-            ["enabled", "ca", "keystore_password"]
+            ["enabled", "ca", "keystore_password", "trusted_root_keystore"]
         case .host:
             ["components", "os", "install_folder", "internal_port", "tracker_port", "http_port",
              "database", "ssl"]
         case .database:
             ["engine", "port"]
         case .ssl:
-            ["enabled", "keystore", "keystore_password", "ca", "allowed_clients", "aliases"]
+            ["enabled", "keystore", "keystore_password", "ca", "allowed_clients", "aliases",
+             "trusted_root_keystore"]
         case .secret:
             ["env", "file"]
         }

@@ -143,6 +143,22 @@ public final class ResolvedSSL: Sendable {
 
     /// True when the topology names the keystore; false when derived.
     public var keystoreIsExplicit: Bool { explicitKeystore != nil }
+
+    /// The topology's `trusted_root_keystore` (the host's, else component_ssl's).
+    let explicitTrustedRootKeystore: Located<String>?
+
+    /// The keystore of trusted root certificates that Maestro's Java reads:
+    /// as the topology names it, or the `cacerts` of the Java runtime that
+    /// Maestro installs under its install folder. Where that file lives is
+    /// not documented; docs/format.md states this default as an assumption.
+    public var trustedRootKeystore: Located<String> {
+        explicitTrustedRootKeystore ?? Located(
+            PathStyle.join(derivedFrom.folder, "jre", "lib", "security", "cacerts", os: derivedFrom.os),
+            at: derivedFrom.at)
+    }
+
+    /// True when the topology names the trusted-root keystore.
+    public var trustedRootKeystoreIsExplicit: Bool { explicitTrustedRootKeystore != nil }
     public let password: Located<SecretSource>?
     public let ca: Located<String>?
     public let allowedClients: AllowedClients?
@@ -154,6 +170,7 @@ public final class ResolvedSSL: Sendable {
         enabled = enabledValue?.value ?? false
         enabledLocation = enabledValue?.location
         explicitKeystore = own?.keystore
+        explicitTrustedRootKeystore = own?.trustedRootKeystore ?? shared?.trustedRootKeystore
         derivedFrom = (installFolder, name, os, entry.name.location)
         password = own?.keystorePassword ?? shared?.keystorePassword
         ca = own?.ca ?? shared?.ca

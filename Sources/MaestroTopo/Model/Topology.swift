@@ -38,6 +38,9 @@ public struct ComponentSSL: Sendable {
     public var enabled: Located<Bool>?
     public var ca: Located<String>?
     public var keystorePassword: Located<SecretSource>?
+    /// The keystore of trusted root certificates that Maestro's Java reads,
+    /// when every server keeps it at the same path.
+    public var trustedRootKeystore: Located<String>?
 
     public init(location: SourceLocation) { self.location = location }
 }
@@ -87,6 +90,7 @@ public final class HostSSL: @unchecked Sendable {
     public var enabled: Located<Bool>?
     public var keystore: Located<String>?
     public var keystorePassword: Located<SecretSource>?
+    public var trustedRootKeystore: Located<String>?
     public var ca: Located<String>?
     public var allowedClients: AllowedClients?
     public var aliases: Located<[Located<String>]>?

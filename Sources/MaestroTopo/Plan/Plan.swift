@@ -38,9 +38,15 @@ public struct FirewallRule: Sendable, Equatable {
 
 public struct CertificatePlan: Sendable, Equatable {
     public var subject: String
+    /// The host name the certificate is issued for (its CN and its DNS subjectAltName).
+    public var hostName: String
     public var keystore: String
     public var alias: String
     public var ca: String
+    /// The keystore of trusted roots that Maestro's Java reads. Vendor step
+    /// 2.2.1 secures it (new password, tight permissions) and the CA root goes
+    /// into it, on every server, before the server certificate is made.
+    public var trustedRootKeystore: String
 }
 
 /// The three entries of `[install_folder]/commands/ssl.ini`.

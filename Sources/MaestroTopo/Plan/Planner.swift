@@ -36,8 +36,8 @@ public enum Planner {
         if host.ssl.enabled, let password = host.ssl.password {
             let alias = ResolvedSSL.certificateAlias(for: host.name)
             certificate = CertificatePlan(
-                subject: "CN=\(host.name)", keystore: host.ssl.keystore.value, alias: alias,
-                ca: host.ssl.ca?.value ?? "")
+                subject: "CN=\(host.name)", hostName: host.name, keystore: host.ssl.keystore.value, alias: alias,
+                ca: host.ssl.ca?.value ?? "", trustedRootKeystore: host.ssl.trustedRootKeystore.value)
             let clients = host.ssl.allowedClients.map { $0.items.map(\.value.trimmingSpaces) }
                 ?? resolved.maestroServers.map(\.name)
             sslIni = SSLIniPlan(

@@ -33,7 +33,8 @@ public enum PlanJSONRenderer {
             ("firewall", .array(server.firewall.map(firewall))),
             ("certificate", server.certificate.map { certificate in
                 .object([("subject", .string(certificate.subject)), ("keystore", .string(certificate.keystore)),
-                         ("alias", .string(certificate.alias)), ("ca", .string(certificate.ca))])
+                         ("alias", .string(certificate.alias)), ("ca", .string(certificate.ca)),
+                         ("trusted_root_keystore", .string(certificate.trustedRootKeystore))])
             } ?? .null),
             ("trusted_roots", .strings(server.trustedRoots)),
             ("ssl_ini", server.sslIni.map { ini in

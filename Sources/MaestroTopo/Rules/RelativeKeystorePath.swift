@@ -10,7 +10,8 @@ extension Rules {
             `\\\\server\\share\\…` on Windows, judged by the host's `os`, so a \
             Windows path on a Linux host is reported too. When `keystore` is \
             omitted it is derived from `install_folder`, which then must be \
-            absolute itself.
+            absolute itself. An explicit `trusted_root_keystore` must be \
+            absolute too.
 
             ```yaml
             hosts:
@@ -37,12 +38,19 @@ extension Rules {
                         at: server.installFolder.location, host: server.name,
                         notes: [RelativeKeystorePathText.example(os)]))
                 }
-                guard server.ssl.keystoreIsExplicit, !server.ssl.keystore.value.isEmpty,
-                      !PathStyle.isAbsolute(server.ssl.keystore.value, os: os) else { continue }
-                found.append(relativeKeystorePath.diagnostic(
-                    "keystore '\(server.ssl.keystore.value)' of '\(server.name)' is not an absolute \(os.rawValue) path",
-                    at: server.ssl.keystore.location, host: server.name,
-                    notes: [RelativeKeystorePathText.example(os)]))
+                let ssl = server.ssl
+                if ssl.keystoreIsExplicit, !ssl.keystore.value.isEmpty, !PathStyle.isAbsolute(ssl.keystore.value, os: os) {
+                    found.append(relativeKeystorePath.diagnostic(
+                        "keystore '\(ssl.keystore.value)' of '\(server.name)' is not an absolute \(os.rawValue) path",
+                        at: ssl.keystore.location, host: server.name,
+                        notes: [RelativeKeystorePathText.example(os)]))
+                }
+                if ssl.trustedRootKeystoreIsExplicit, !PathStyle.isAbsolute(ssl.trustedRootKeystore.value, os: os) {
+                    found.append(relativeKeystorePath.diagnostic(
+                        "trusted_root_keystore '\(ssl.trustedRootKeystore.value)' of '\(server.name)' is not an absolute \(os.rawValue) path",
+                        at: ssl.trustedRootKeystore.location, host: server.name,
+                        notes: [RelativeKeystorePathText.example(os)]))
+                }
             }
             return found
         })

@@ -30,6 +30,20 @@ final class RelativeKeystorePathTests: XCTestCase {
         XCTAssertTrue(notes("relative-keystore-path", in: yaml, index: 1).contains("starts with a drive"))
     }
 
+    func testRelativeTrustedRootKeystoreFromComponentSSLAndHost() {
+        let yaml = MarkedYAML(cleanFourServer
+            .replacingOccurrences(of: "enabled: true", with: "enabled: true\n  trusted_root_keystore: 1️⃣jre/cacerts")
+            .replacingOccurrences(of: "components: [TRK]", with: "components: [TRK]\n    ssl: {trusted_root_keystore: 2️⃣cacerts}"))
+        assertFindings("relative-keystore-path", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
+        assertMessage("relative-keystore-path", in: yaml, contains: ["trusted_root_keystore 'cacerts' of 'trk.acme.example' is not an absolute linux path"], index: 1)
+    }
+
+    func testAbsoluteTrustedRootKeystoreIsFine() {
+        let yaml = cleanFourServer.replacingOccurrences(
+            of: "enabled: true", with: "enabled: true\n  trusted_root_keystore: /usr/lib/jvm/java-8/jre/lib/security/cacerts")
+        assertNoFindings("relative-keystore-path", in: yaml)
+    }
+
     func testDriveRelativeWindowsPath() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    os: windows\n    ssl: {keystore: 1️⃣'C:keystore\\trk.jks'}"))
