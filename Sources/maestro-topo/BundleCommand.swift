@@ -1,7 +1,9 @@
 import ArgumentParser
 import MaestroTopo
 
-struct BundleCommand: ParsableCommand {
+struct BundleCommand: FormatWriting {
+    static let formats: [OutputFormat] = [.text, .json]
+
     static let configuration = CommandConfiguration(
         commandName: "bundle",
         abstract: "Write one folder per server with everything to put on it: ssl.ini, certificate script, firewall rules, steps.",
@@ -31,14 +33,14 @@ struct BundleCommand: ParsableCommand {
             """)
 
     @Option(name: .long, help: "Output format: text (the tree of files) or json (a summary).")
-    var format: OutputFormat = .text
+    var format = Format<Self>(.text)
 
     @OptionGroup var options: CommonOptions
 
     @Argument(help: "The topology file.")
     var file: String
 
-    @Option(name: .long, help: "The bundle folder to write.")
+    @Option(name: .long, help: ArgumentHelp("The bundle folder to write.", valueName: "dir"))
     var out: String
 
     @Flag(name: .long, help: "Replace DIR when it holds an earlier bundle of the same installation.")
@@ -48,7 +50,7 @@ struct BundleCommand: ParsableCommand {
     var placeholderSecrets = false
 
     func validate() throws {
-        try format.require([.text, .json], command: "bundle")
+        try format.require()
     }
 
     func run() throws {
@@ -69,7 +71,7 @@ struct BundleCommand: ParsableCommand {
             Output.err("maestro-topo: \(options.stderrStyle.severity(.warning)): placeholder passwords written into the ssl.ini of "
                 + content.placeholderHosts.joined(separator: ", ") + "; replace them before use\n")
         }
-        switch format {
+        switch format.value {
         case .json:
             Output.out(BundleSummaryRenderer.json(content, directory: out))
         default:

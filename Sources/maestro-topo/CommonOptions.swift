@@ -1,19 +1,8 @@
 import ArgumentParser
 import MaestroTopo
 
-extension OutputFormat: ExpressibleByArgument {
-    /// A format the command does not write is refused up front (exit 2).
-    func require(_ formats: [OutputFormat], command: String) throws {
-        guard formats.contains(self) else {
-            let names = formats.map(\.rawValue)
-            throw ValidationError(
-                "\(command) writes --format \(names.dropLast().joined(separator: ", ")) or \(names.last!), not \(rawValue)")
-        }
-    }
-}
-
 /// Flags shared by the commands that read a topology. Each command has
-/// its own `--format`, since each writes different formats.
+/// its own `--format` (`Format`), since each writes different formats.
 struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Fail (exit 1) on warnings as well as errors.")
     var strict = false

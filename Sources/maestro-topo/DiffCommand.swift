@@ -1,7 +1,9 @@
 import ArgumentParser
 import MaestroTopo
 
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: FormatWriting {
+    static let formats: [OutputFormat] = [.text, .json, .markdown]
+
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Pre-migration check: what changes between two topologies, what that forces, and the runbook.",
@@ -26,7 +28,7 @@ struct DiffCommand: ParsableCommand {
             """)
 
     @Option(name: .long, help: "Output format: text, json (the documented contract) or markdown (a change ticket).")
-    var format: OutputFormat = .text
+    var format = Format<Self>(.text)
 
     @OptionGroup var options: CommonOptions
 
@@ -40,7 +42,7 @@ struct DiffCommand: ParsableCommand {
     var target: String
 
     func validate() throws {
-        try format.require([.text, .json, .markdown], command: "diff")
+        try format.require()
     }
 
     func run() throws {
@@ -50,20 +52,25 @@ struct DiffCommand: ParsableCommand {
         let report = readable ? DiffReport(current: currentResult.topology!, target: targetResult.topology!) : nil
         var diagnostics = currentResult.diagnostics.map { (current, $0) } + targetResult.diagnostics.map { (target, $0) }
         diagnostics += (report?.diagnostics ?? []).map { (target, $0) }
+        diagnostics += (report?.currentDiagnostics ?? []).map { (current, $0) }
         let failed = !readable || targetResult.diagnostics.fails(strict: options.strict)
 
-        switch format {
+        switch format.value {
         case .json:
             Output.out(DiffJSONRenderer.render(report, valid: !failed, diagnostics: diagnostics))
-        case .markdown:
-            if let report { Output.out(DiffMarkdownRenderer.render(report, diagnostics: diagnostics)) }
         default:
+            // Findings go to standard error for markdown too, as for plan:
+            // without a report they are the only word on why.
             // CURRENT's own findings never fail the run, so --quiet leaves them out.
             for (path, diagnostic) in diagnostics {
                 options.findings.print([diagnostic], in: path == current ? currentSource : targetSource,
                                        failing: path == target)
             }
-            if let report { Output.out(DiffTextRenderer(style: options.stdoutStyle).render(report)) }
+            if let report {
+                Output.out(format.value == .markdown
+                    ? DiffMarkdownRenderer.render(report, diagnostics: diagnostics)
+                    : DiffTextRenderer(style: options.stdoutStyle).render(report))
+            }
         }
         if failed {
             Output.err(readable ? "the target has errors: fix them before the change\n" : "cannot compare: a file is not a readable topology\n")

@@ -15,7 +15,7 @@ struct ExplainCommand: ParsableCommand {
               maestro-topo explain --markdown > docs/rules.md
             """)
 
-    @Argument(help: "A rule id, as printed in brackets after 'error' or 'warning'.")
+    @Argument(help: "A rule id, as printed in brackets after 'error', 'warning' or 'note'.")
     var rule: String?
 
     @Flag(name: .long, help: "Print the documentation of every rule as Markdown (docs/rules.md).")
@@ -23,6 +23,12 @@ struct ExplainCommand: ParsableCommand {
 
     @Flag(name: .long, help: "No colour, even on a terminal. Setting NO_COLOR does the same.")
     var noColor = false
+
+    func validate() throws {
+        if markdown, let rule {
+            throw ValidationError("--markdown prints every rule; leave out '\(rule)', or drop --markdown to explain just that rule")
+        }
+    }
 
     func run() throws {
         let style = TextStyle.forStream(1, noColorFlag: noColor)

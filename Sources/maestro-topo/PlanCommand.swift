@@ -1,7 +1,9 @@
 import ArgumentParser
 import MaestroTopo
 
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: FormatWriting {
+    static let formats: [OutputFormat] = [.text, .json, .markdown]
+
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Print what each server needs: ports, firewall rules, certificate, ssl.ini, checklist.",
@@ -21,7 +23,7 @@ struct PlanCommand: ParsableCommand {
             """)
 
     @Option(name: .long, help: "Output format: text, json (the documented contract) or markdown (tables for a change ticket).")
-    var format: OutputFormat = .text
+    var format = Format<Self>(.text)
 
     @OptionGroup var options: CommonOptions
 
@@ -29,21 +31,21 @@ struct PlanCommand: ParsableCommand {
     var file: String
 
     func validate() throws {
-        try format.require([.text, .json, .markdown], command: "plan")
+        try format.require()
     }
 
     func run() throws {
         let (source, result) = try TopologyCheck.check(path: file, limits: options.limits.loaderLimits)
         let failed = result.diagnostics.fails(strict: options.strict)
         let plan = failed ? nil : result.topology.map(Planner.plan)
-        switch format {
+        switch format.value {
         case .json:
             Output.out(PlanJSONRenderer.render(
                 plan, installation: result.topology?.installation?.value ?? "", diagnostics: result.diagnostics))
         default:
             options.findings.print(result.diagnostics, in: source)
             if let plan {
-                Output.out(format == .markdown
+                Output.out(format.value == .markdown
                     ? PlanMarkdownRenderer.render(plan, diagnostics: result.diagnostics)
                     : PlanTextRenderer(style: options.stdoutStyle).render(plan))
             } else {

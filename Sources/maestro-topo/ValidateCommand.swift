@@ -5,7 +5,9 @@ import MaestroTopo
 import Glibc
 #endif
 
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: FormatWriting {
+    static let formats = OutputFormat.validateFormats
+
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check topology files for errors, like a compiler.",
@@ -35,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
             """)
 
     @Option(name: .long, help: "Output format: text (for people, on standard error), json, sarif, junit or github (on standard output).")
-    var format: OutputFormat = .text
+    var format = Format<Self>(.text)
 
     @OptionGroup var options: CommonOptions
 
@@ -46,14 +48,14 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
-        try format.require(OutputFormat.validateFormats, command: "validate")
+        try format.require()
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.isEmpty { throw ValidationError("give at least one file or directory") }
     }
 
     func run() throws {
         let outcome = ValidateRun(
-            paths: paths, jobs: jobs ?? Self.cores, format: format, strict: options.strict,
+            paths: paths, jobs: jobs ?? Self.cores, format: format.value, strict: options.strict,
             style: options.stderrStyle, limits: options.limits.loaderLimits, quiet: options.quiet
         ).run()
         if outcome != 0 { throw ExitCode(outcome) }
@@ -87,8 +89,7 @@ struct ValidateRun {
             return 2
         }
         for problem in discovered.problems { Output.error(problem.description) }
-        var summary = BatchSummary()
-        summary.problems = discovered.problems
+        var summary = BatchSummary(problems: discovered.problems)
         var buffer = OutputBuffer(fd: renderer.stream)
         var held: [String] = []
         var written = 0

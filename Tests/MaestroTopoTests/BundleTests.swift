@@ -118,18 +118,32 @@ final class BundleTests: XCTestCase {
         let work = directory.appendingPathComponent("ca")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let env = ["KEYSTORE_PASSWORD": Self.password, "KEYSTORE": work.appendingPathComponent("keystore/trk.jks").path]
-        let ca = try Tool.runProgram(openssl, [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-            "-subj", "/CN=Throwaway Test CA",
-        ], in: work)
-        XCTAssertEqual(ca.status, 0, ca.stderr)
+        for name in ["ca", "other"] {
+            let ca = try Tool.runProgram(openssl, [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(name).key", "-out", "\(name).pem", "-days", "2",
+                "-subj", "/CN=Throwaway Test \(name)",
+            ], in: work)
+            XCTAssertEqual(ca.status, 0, ca.stderr)
+        }
         let script = out.appendingPathComponent("hosts/trk.acme.example/certificate.sh").path
         let request = try Tool.runProgram(script, ["request"], environment: env, in: work)
         XCTAssertEqual(request.status, 0, request.stdout + request.stderr)
         XCTAssertEqual(try mode(work.appendingPathComponent("keystore/trk.jks")), 0o600)
+        // The request names the host as CN and as DNS subjectAltName.
+        let text = try Tool.runProgram(openssl, ["req", "-in", "trk.acme.example.csr", "-noout", "-text"], in: work)
+        XCTAssertTrue(text.stdout.contains("Subject: CN = trk.acme.example"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("DNS:trk.acme.example"), text.stdout)
+        let key = try Tool.runProgram(openssl, ["req", "-in", "trk.acme.example.csr", "-noout", "-pubkey"], in: work).stdout
+        // Run again: the key pair stays, the request is written again.
+        try FileManager.default.removeItem(at: work.appendingPathComponent("trk.acme.example.csr"))
+        let again = try Tool.runProgram(script, ["request"], environment: env, in: work)
+        XCTAssertEqual(again.status, 0, again.stdout + again.stderr)
+        XCTAssertTrue(again.stdout.contains("already holds the key pair (alias trk.acme.example): kept"), again.stdout)
+        XCTAssertEqual(try Tool.runProgram(openssl, ["req", "-in", "trk.acme.example.csr", "-noout", "-pubkey"], in: work).stdout, key)
+
         let sign = try Tool.runProgram(openssl, [
             "x509", "-req", "-in", "trk.acme.example.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-            "-out", "signed.pem", "-days", "2",
+            "-out", "signed.pem", "-days", "2", "-copy_extensions", "copy",
         ], in: work)
         XCTAssertEqual(sign.status, 0, sign.stderr)
         let install = try Tool.runProgram(script, ["install", "ca.pem", "signed.pem"], environment: env, in: work)
@@ -141,17 +155,28 @@ final class BundleTests: XCTestCase {
         XCTAssertTrue(list.stdout.contains("Entry type: PrivateKeyEntry"), list.stdout)
         XCTAssertTrue(list.stdout.contains("Certificate chain length: 2"), list.stdout)
         XCTAssertTrue(list.stdout.contains("Owner: CN=trk.acme.example\n"), list.stdout)
-        XCTAssertTrue(list.stdout.contains("Issuer: CN=Throwaway Test CA\n"), list.stdout)
+        XCTAssertTrue(list.stdout.contains("Issuer: CN=Throwaway Test ca\n"), list.stdout)
+        XCTAssertTrue(list.stdout.contains("DNSName: trk.acme.example"), list.stdout)
+        // Run again after a failure elsewhere: the same root and the same reply are no error.
+        let reinstall = try Tool.runProgram(script, ["install", "ca.pem", "signed.pem"], environment: env, in: work)
+        XCTAssertEqual(reinstall.status, 0, reinstall.stdout + reinstall.stderr)
+        XCTAssertTrue(reinstall.stdout.contains("ca.pem is already trusted (alias root)"), reinstall.stdout)
+        XCTAssertTrue(reinstall.stdout.contains("already holds it: nothing to import"), reinstall.stdout)
+        // A different root under 'root' is refused with a message.
+        let otherRoot = try Tool.runProgram(script, ["install", "other.pem", "signed.pem"], environment: env, in: work)
+        XCTAssertEqual(otherRoot.status, 1)
+        XCTAssertTrue(otherRoot.stderr.contains("alias root in \(env["KEYSTORE"]!) already holds a different certificate than other.pem"),
+                      otherRoot.stderr)
         // The password never went on a command line and never to the terminal.
-        XCTAssertFalse((request.stdout + request.stderr + install.stdout + install.stderr).contains(Self.password))
+        for run in [request, again, install, reinstall, otherRoot] {
+            XCTAssertFalse((run.stdout + run.stderr).contains(Self.password))
+        }
         // Stops at the first failing step, with a message.
-        let again = try Tool.runProgram(script, ["request"], environment: env, in: work)
-        XCTAssertEqual(again.status, 1)
-        XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
         let wrong = try Tool.runProgram(script, ["install", "ca.pem", "missing.pem"], environment: env, in: work)
         XCTAssertEqual(wrong.status, 1)
         XCTAssertTrue(wrong.stderr.contains("missing.pem not found"), wrong.stderr)
-        let noPassword = try Tool.runProgram("/usr/bin/env", ["-u", "KEYSTORE_PASSWORD", script, "request"], in: work)
+        let noPassword = try Tool.runProgram("/usr/bin/env", ["-u", "KEYSTORE_PASSWORD", "-u", "MAESTRO_KEYSTORE_PASSWORD", script, "request"],
+                                             in: work)
         XCTAssertEqual(noPassword.status, 1)
         XCTAssertTrue(noPassword.stderr.contains("set KEYSTORE_PASSWORD"), noPassword.stderr)
     }

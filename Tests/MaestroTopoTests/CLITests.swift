@@ -59,12 +59,14 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(paths, [
             "topologies/broken/allowed-clients.yaml", "topologies/broken/missing-pieces.yaml",
             "topologies/broken/partial-ssl.yaml", "topologies/broken/syntax.yaml", "topologies/broken/typos.yaml",
-            "topologies/four-server.yaml", "topologies/migration/current.yaml", "topologies/migration/target.yaml",
+            "topologies/four-server.yaml", "topologies/migration/current.yaml", "topologies/migration/database-target.yaml",
+            "topologies/migration/grow-current.yaml", "topologies/migration/grow-target.yaml", "topologies/migration/target.yaml",
             "topologies/mixed-os.yaml", "topologies/single-server.yaml", "topologies/two-server.yaml",
         ])
         XCTAssertEqual(json["format_version"] as? Int, 1)
         let summary = json["summary"] as! [String: Int]
-        XCTAssertEqual(summary["files"], 11)
+        XCTAssertEqual(summary["files"], 14)
+        XCTAssertEqual(summary["unreadable"], 0)
         XCTAssertGreaterThan(summary["errors"]!, 5)
     }
 
@@ -127,6 +129,41 @@ final class CLITests: XCTestCase {
         let unknown = try Tool.run(["explain", "partial-sll"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("did you mean 'partial-ssl'?"), unknown.stderr)
+    }
+
+    func testExplainRefusesARuleWithMarkdown() throws {
+        // --markdown prints every rule; a rule given with it would be ignored.
+        let run = try Tool.run(["explain", "partial-ssl", "--markdown"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(run.stderr.contains("--markdown prints every rule"), run.stderr)
+        XCTAssertEqual(try Tool.run(["explain", "--markdown"]).status, 0)
+    }
+
+    func testDiffMarkdownShowsTheFindingsOnStandardError() throws {
+        // As with text, and as plan --format markdown does: the ticket goes to a
+        // file, the reasons to the terminal.
+        let unreadable = try Tool.run(["diff", "--no-color", "--format", "markdown",
+                                       "topologies/migration/current.yaml", "topologies/broken/syntax.yaml"])
+        XCTAssertEqual(unreadable.status, 1)
+        XCTAssertEqual(unreadable.stdout, "")
+        XCTAssertTrue(unreadable.stderr.contains("topologies/broken/syntax.yaml:9:6: error[yaml-syntax]"), unreadable.stderr)
+        XCTAssertTrue(unreadable.stderr.hasSuffix("cannot compare: a file is not a readable topology\n"), unreadable.stderr)
+        let invalid = try Tool.run(["diff", "--no-color", "--format", "markdown",
+                                    "topologies/four-server.yaml", "topologies/broken/partial-ssl.yaml"])
+        XCTAssertEqual(invalid.status, 1)
+        XCTAssertTrue(invalid.stderr.contains("error[partial-ssl]"), invalid.stderr)
+        let quiet = try Tool.run(["diff", "--quiet", "--format", "markdown",
+                                  "topologies/migration/current.yaml", "topologies/migration/target.yaml"])
+        XCTAssertEqual(quiet.status, 0, quiet.stderr)
+        XCTAssertEqual(quiet.stderr, "")
+        XCTAssertFalse(quiet.stdout.isEmpty)
+    }
+
+    func testBundleHelpNamesTheFolderAsItsTextDoes() throws {
+        let help = try Tool.run(["bundle", "--help"])
+        XCTAssertTrue(help.stdout.contains("USAGE: maestro-topo bundle [<options>] <file> --out <dir>"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("--out <dir>"), help.stdout)
     }
 
     func testHelpTeachesEverySubcommandWithExamples() throws {

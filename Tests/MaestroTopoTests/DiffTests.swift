@@ -122,12 +122,18 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(added.consequences.certificatesToIssue, [])
         XCTAssertEqual(added.consequences.sslIniToWrite, [], "a LISTSERV host is not in SSLAllowedClients")
         XCTAssertEqual(added.consequences.firewall.map(\.host), ["lsv2.acme.example"])
-        XCTAssertTrue(added.steps.contains { $0.action.contains("LISTSERV settings at lsv.acme.example, lsv2.acme.example") })
+        XCTAssertEqual(added.consequences.listservAdded, ["lsv2.acme.example"])
+        XCTAssertEqual(added.consequences.dataMoves, [], "another LISTSERV instance, not a move")
+        XCTAssertTrue(added.steps.contains { $0.host == "lsv2.acme.example" && $0.action.hasPrefix("Install LISTSERV on lsv2.acme.example") })
+        XCTAssertTrue(added.steps.contains { $0.host == "ui.acme.example" && $0.action.contains("add lsv2.acme.example to Maestro's LISTSERV settings") })
+        XCTAssertFalse(added.steps.contains { $0.action.contains("Install Maestro") }, "LISTSERV hosts run no Maestro")
 
         let removed = try report(Self.topology(five), Self.topology(Self.fourServers))
         XCTAssertEqual(removed.diff.changes.map(\.action), [.remove])
         XCTAssertEqual(removed.consequences.firewall.first?.close.map(\.port), [2306])
         XCTAssertEqual(removed.consequences.restart, [])
+        XCTAssertEqual(removed.consequences.listservRemoved, ["lsv2.acme.example"])
+        XCTAssertTrue(removed.steps.contains { $0.host == "ui.acme.example" && $0.action.contains("remove lsv2.acme.example from Maestro's LISTSERV settings") })
     }
 
     func testSwitchingSSLOn() throws {
@@ -200,6 +206,10 @@ final class DiffTests: XCTestCase {
         let scenarios = [
             ("split", "topologies/migration/current.yaml", "topologies/migration/target.yaml"),
             ("ssl-on", "topologies/two-server.yaml", "topologies/four-server.yaml"),
+            // One server grows into four: LUI and HUB onto Windows, the
+            // internal MySQL into Microsoft SQL Server, SSL switched on.
+            ("grow", "topologies/migration/grow-current.yaml", "topologies/migration/grow-target.yaml"),
+            ("database", "topologies/four-server.yaml", "topologies/migration/database-target.yaml"),
         ]
         for (name, current, target) in scenarios {
             for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md")] {

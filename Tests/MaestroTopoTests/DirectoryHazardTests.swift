@@ -72,7 +72,7 @@ final class DirectoryHazardTests: XCTestCase {
         XCTAssertEqual(direct.status, 2)
         assertContains(direct.stderr, "maestro-topo: error: cannot read 'loops/x.yaml': Too many levels of symbolic links")
         assertContains(direct.stderr, "loops/\(goodWarning)")
-        XCTAssertTrue(direct.stderr.hasSuffix("checked 2 files: 1 warning, 1 unreadable\n"), direct.stderr)
+        XCTAssertTrue(direct.stderr.hasSuffix("checked 2 files: 1 warning; 1 path could not be read\n"), direct.stderr)
         let plan = try tool(["plan", "loops/x.yaml"])
         XCTAssertEqual(plan.status, 2)
         assertContains(plan.stderr, "cannot read 'loops/x.yaml': Too many levels of symbolic links")
@@ -117,7 +117,7 @@ final class DirectoryHazardTests: XCTestCase {
             assertContains(direct.stderr, "maestro-topo: error: cannot read '\(name)': not a regular file")
         }
         assertContains(direct.stderr, "devices/\(goodWarning)")
-        XCTAssertTrue(direct.stderr.hasSuffix("checked 4 files: 1 warning, 3 unreadable\n"), direct.stderr)
+        XCTAssertTrue(direct.stderr.hasSuffix("checked 4 files: 1 warning; 3 paths could not be read\n"), direct.stderr)
         for arguments in [["plan", "/dev/zero"], ["bundle", "devices/dev.yaml", "--out", "out"]] {
             let other = try tool(arguments)
             XCTAssertEqual(other.status, 2, "\(arguments): \(other.stderr)")
@@ -143,7 +143,7 @@ final class DirectoryHazardTests: XCTestCase {
         assertContains(run.stderr, "maestro-topo: error: cannot read 'locked/sub': Permission denied")
         assertContains(run.stderr, "locked/bad.yaml:1:10: error[invalid-value]: format version 2 is not supported")
         assertContains(run.stderr, "locked/\(goodWarning)")
-        XCTAssertTrue(run.stderr.hasSuffix("checked 3 files: 3 errors, 1 warning, 1 unreadable\n"), run.stderr)
+        XCTAssertTrue(run.stderr.hasSuffix("checked 3 files: 3 errors, 1 warning; 2 paths could not be read\n"), run.stderr)
 
         let json = try unprivileged(["validate", "--format", "json", "locked/secret.yaml", "locked/good.yaml"])
         XCTAssertEqual(json.status, 2, json.stderr)

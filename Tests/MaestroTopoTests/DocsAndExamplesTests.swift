@@ -16,6 +16,14 @@ final class DocsAndExamplesTests: XCTestCase {
         let doc = try String(contentsOf: Tool.packageRoot.appendingPathComponent("docs/migration.md"), encoding: .utf8)
         XCTAssertTrue(doc.contains(run.stdout), "docs/migration.md shows stale diff output")
         XCTAssertTrue(doc.contains(run.stderr), "docs/migration.md shows stale diff findings")
+        for (current, target) in [
+            ("topologies/migration/grow-current.yaml", "topologies/migration/grow-target.yaml"),
+            ("topologies/four-server.yaml", "topologies/migration/database-target.yaml"),
+        ] {
+            let other = try Tool.run(["diff", "--no-color", current, target])
+            let runbook = try XCTUnwrap(other.stdout.range(of: "Runbook\n")).lowerBound
+            XCTAssertTrue(doc.contains(other.stdout[runbook...]), "docs/migration.md shows a stale runbook for \(target)")
+        }
     }
 
     func testEverySpecRuleIsRegisteredWithItsSeverity() {

@@ -13,18 +13,20 @@ enum BundleReadme {
             out += "Replace it with the real password before copying the file to the server.\n\n"
         }
         out += "| host | role | components | files |\n|---|---|---|---|\n"
+        out += "| (this folder) | the whole installation | — | \(topFiles.map(code).joined(separator: ", ")) |\n"
         for server in plan.servers {
             out += "| \(code(server.host)) | Maestro server (\(server.os.rawValue)) | \(server.components.map(\.rawValue).joined(separator: ", ")) | \(files(server).map(code).joined(separator: ", ")) |\n"
         }
         for host in plan.external {
-            out += "| \(code(host.host)) | external (\(host.os.rawValue)) | \(host.components.map(\.rawValue).joined(separator: ", ")) | \(code(firewallFile(host.os))) |\n"
+            out += "| \(code(host.host)) | external (\(host.os.rawValue)) | \(host.components.map(\.rawValue).joined(separator: ", ")) | \(["README.md", firewallFile(host.os)].map(code).joined(separator: ", ")) |\n"
         }
         out += "\n## Order of work\n\n"
         var steps: [String] = []
         steps.append("Copy `hosts/<host>/` to each host. Open the inbound ports with its firewall file, on every host listed above.")
         if plan.componentSSL {
-            steps.append("**Certificates, on every Maestro server** (before the maintenance window): run `certificate.sh request` (`certificate.cmd request` on Windows) with `KEYSTORE_PASSWORD` set, have the CSR signed by the CA, then run `certificate.sh install ROOT.pem SIGNED.pem`.")
-            steps.append("**ssl.ini, on every Maestro server**: copy `commands/ssl.ini` to `[install folder]/commands/ssl.ini`, readable by the account running Maestro only.")
+            steps.append("**Trusted roots, on every Maestro server first** (vendor step 2.2.1, before the maintenance window): run `certificate.sh trust ROOT.pem` (`certificate.cmd trust ROOT.pem` on Windows) with `TRUSTSTORE_PASSWORD` set to a new password for the trusted-root keystore of Maestro's Java. It changes that keystore's well-known default password, imports the CA's root certificate and lets only administrators change the file.")
+            steps.append("**Certificates, on every Maestro server** (before the maintenance window): run `certificate.sh request` with the keystore password in `KEYSTORE_PASSWORD`\(passwordVariableHint(plan)), have the CSR signed by the CA, then run `certificate.sh install ROOT.pem SIGNED.pem`.")
+            steps.append("**ssl.ini, on every Maestro server**: copy `commands/ssl.ini` to `[install folder]/commands/ssl.ini` and restrict it to the account running Maestro (each host's README has the command).")
             steps.append("**Restart every Maestro server**, all in the same window: a server with SSL cannot talk to one without it.")
             steps.append("**Check the logs** of every component for its line `XYZ: Initializing Secure Sockets Layer (SSL) for component communication` (each host's README lists them).")
         } else {
@@ -38,11 +40,29 @@ enum BundleReadme {
         return out
     }
 
+    /// The files at the top of the bundle.
+    static let topFiles = ["README.md", "plan.json", "SHA256SUMS", BundleBuilder.markerName]
+
+    /// The variable the scripts also read, when every secured server's
+    /// password comes from the same one.
+    static func passwordVariableHint(_ plan: Plan) -> String {
+        let sources = plan.servers.compactMap { $0.sslIni?.password }
+        guard let first = sources.first, sources.allSatisfy({ $0 == first }) else { return "" }
+        return passwordHint(first)
+    }
+
     static func host(_ server: ServerPlan, plan: Plan, placeholder: Bool) -> String {
         let code = Quoting.code
         var out = "# \(server.host): \(server.components.map(\.rawValue).joined(separator: ", "))\n\n"
         out += "Maestro server (\(server.os.rawValue)) of \(code(plan.installation)). Install folder: \(code(server.installFolder)).\n\n"
         out += "## Steps\n\n"
+        if server.certificate != nil {
+            out += "Maestro must be installed here first: the certificate script uses the keytool of Maestro's own Java (`KEYTOOL` picks another)."
+            if server.os == .windows {
+                out += " Run `certificate.cmd` in an elevated Command Prompt, with file arguments in double quotes when they hold spaces or `&`."
+            }
+            out += "\n\n"
+        }
         var steps: [String] = []
         let firewall = firewallFile(server.os)
         steps.append(server.os == .linux
@@ -50,10 +70,13 @@ enum BundleReadme {
             : "Open the inbound ports: run `.\\\(firewall)` in an elevated PowerShell.")
         if let certificate = server.certificate, let ini = server.sslIni {
             let script = server.os == .linux ? "./certificate.sh" : "certificate.cmd"
-            steps.append("With `KEYSTORE_PASSWORD` set to the keystore password, run `\(script) request`. It creates \(code(certificate.keystore)) with a key pair for \(code(certificate.subject)) (alias \(code(certificate.alias))) and writes \(code(server.host + ".csr")).")
-            steps.append("Have \(code(certificate.ca)) sign the CSR. Keep its root certificate\(server.trustedRoots.count > 1 ? "s (" + server.trustedRoots.map(code).joined(separator: ", ") + ")" : "") at hand.")
-            steps.append("Run `\(script) install ROOT.pem SIGNED.pem`\(server.trustedRoots.count > 1 ? " (add the other roots after SIGNED.pem)" : ""): the root goes in as alias `root`, the signed certificate under alias \(code(certificate.alias)).")
-            steps.append("Copy `commands/ssl.ini` to \(code(ini.path)) and make it readable by the account running Maestro only\(placeholder ? " — **first replace the placeholder password in it**" : "").")
+            let roots = server.trustedRoots.map(code).joined(separator: ", ")
+            let more = server.trustedRoots.count > 1 ? " (add the other roots after ROOT.pem)" : ""
+            steps.append("First secure the trusted-root keystore of Maestro's Java, \(code(certificate.trustedRootKeystore)) (vendor step 2.2.1): with `TRUSTSTORE_PASSWORD` set to a new password for it, run `\(script) trust ROOT.pem`\(more), ROOT.pem being the root certificate of \(roots). It changes the keystore's well-known default password `changeit` (set `TRUSTSTORE_CURRENT_PASSWORD` if it is another), imports the root as `maestro-root` and lets only administrators change the file.")
+            steps.append("With the keystore password in `KEYSTORE_PASSWORD`\(Self.passwordHint(ini.password)), run `\(script) request`. It creates \(code(certificate.keystore)) with a key pair for \(code(certificate.subject)) (subjectAltName `DNS:\(certificate.hostName)`, alias \(code(certificate.alias))) and writes \(code(server.host + ".csr")).")
+            steps.append("Have \(code(certificate.ca)) sign the CSR, keeping its subjectAltName. Keep the CA's root certificate at hand.")
+            steps.append("Run `\(script) install ROOT.pem SIGNED.pem`\(more): the root goes in as alias `root`, the signed certificate under alias \(code(certificate.alias)). Both `request` and `install` can be run again after a failed step.")
+            steps.append("Copy `commands/ssl.ini` to \(code(ini.path))\(placeholder ? " (**first replace the placeholder password in it**)" : "") and restrict it to the account running Maestro: \(PlanText.restrictSSLIni(ini.path, os: server.os))")
             steps.append("When every Maestro server has its certificate and `ssl.ini`, restart \(server.components.filter(\.isMaestro).map(\.rawValue).joined(separator: ", ")) on this host.")
             steps.append("Check the logs for the lines below.")
         } else {
@@ -93,6 +116,12 @@ enum BundleReadme {
             out += "| \(listen.port)/tcp | \(listen.from.joined(separator: ", ")) | \(listen.purpose) |\n"
         }
         return out
+    }
+
+    /// Where else the scripts find the keystore password.
+    static func passwordHint(_ source: SecretSource) -> String {
+        if case let .environment(name) = source { return " (or in `\(name)`, the variable the topology names)" }
+        return ""
     }
 
     static func firewallFile(_ os: OperatingSystem) -> String { os == .linux ? "firewall.nft" : "firewall.ps1" }

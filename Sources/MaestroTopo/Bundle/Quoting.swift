@@ -12,8 +12,12 @@ enum Quoting {
         "'" + text.replacingAll("'", with: "''") + "'"
     }
 
-    /// cmd.exe inside `set "NAME=value"`: quotes protect `&|<>^`; `%` must be
-    /// doubled and `"` cannot appear (Windows paths never hold one).
+    /// cmd.exe literal text inside `set "NAME=value"` with delayed expansion
+    /// off: the quotes protect `&|<>()^`, `!` is plain text, and `%` is
+    /// doubled, which cmd's percent pass (in a `rem` line too) turns back
+    /// into one. A `"` would end the quoting early, and no Windows path can
+    /// hold one, so it is dropped; `certificate.cmd` refuses to run when a
+    /// planned path held one (see CertificateScript+Cmd.swift).
     static func cmd(_ text: String) -> String {
         text.replacingAll("%", with: "%%").replacingAll("\"", with: "")
     }

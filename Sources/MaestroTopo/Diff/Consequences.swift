@@ -14,6 +14,29 @@ public struct DataMove: Sendable, Equatable {
     public var items: [String]
 }
 
+/// The system database as LUI reaches it, before and after. LUI reads its
+/// database connection only at start, so any change here restarts LUI.
+public struct DatabaseChange: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public var engineBefore: DatabaseEngine
+    public var engineAfter: DatabaseEngine
+    public var portAfter: Int
+
+    /// Another engine: the data is migrated, not copied.
+    public var changesEngine: Bool { engineBefore != engineAfter }
+    public var changesHost: Bool { HostName.canonical(from) != HostName.canonical(to) }
+}
+
+/// A Maestro component whose host runs another operating system afterwards.
+public struct OSChange: Sendable, Equatable {
+    public var component: Component
+    public var from: String
+    public var to: String
+    public var osBefore: OperatingSystem
+    public var osAfter: OperatingSystem
+}
+
 /// What a change forces, derived from the plans of both files.
 public struct Consequences: Sendable {
     public var certificatesToIssue: [String] = []
@@ -21,11 +44,19 @@ public struct Consequences: Sendable {
     public var sslIniToWrite: [String] = []
     /// Servers that stay but switch SSL off: their ssl.ini must go.
     public var sslIniToRemove: [String] = []
+    /// Target servers whose trusted-root keystore needs a root it lacks
+    /// (vendor step 2.2.1, done before the server certificate).
+    public var trustedRootsToInstall: [String] = []
     public var restart: [String] = []
     /// Current Maestro servers that run no Maestro component afterwards.
     public var decommission: [String] = []
     public var firewall: [FirewallChange] = []
     public var dataMoves: [DataMove] = []
+    public var database: DatabaseChange?
+    public var osChanges: [OSChange] = []
+    /// LISTSERV hosts that join or leave without taking another one's place.
+    public var listservAdded: [String] = []
+    public var listservRemoved: [String] = []
 
     init(_ diff: TopologyDiff, currentPlan: Plan, targetPlan: Plan) {
         let currentServers = Dictionary(currentPlan.servers.map { (HostName.canonical($0.host), $0) }, uniquingKeysWith: { a, _ in a })
@@ -44,6 +75,9 @@ public struct Consequences: Sendable {
             let identityChanged = old?.ca != new?.ca || old?.aliases != new?.aliases
             if secured, !wasSecured || renamed || identityChanged {
                 certificatesToIssue.append(host)
+            }
+            if secured, !Set(server.trustedRoots).isSubset(of: oldServer?.trustedRoots ?? []) {
+                trustedRootsToInstall.append(host)
             }
             if secured {
                 let iniChanged = oldServer?.sslIni?.allowedClients != server.sslIni?.allowedClients
@@ -74,37 +108,87 @@ public struct Consequences: Sendable {
                 if !keeps { certificatesToRetire.append(server.host) }
             }
         }
-        dataMoves = Self.dataMoves(diff)
+        database = Self.databaseChange(diff)
+        dataMoves = Self.dataMoves(diff, database: database)
+        (listservAdded, listservRemoved) = Self.listservChanges(diff, moves: dataMoves)
+        osChanges = Self.osChanges(diff)
         firewall = Self.firewallChanges(diff, currentPlan: currentPlan, targetPlan: targetPlan)
         // A component moving in means its new host starts it for the first time.
         for move in dataMoves where move.component.isMaestro && !restart.contains(move.to) { restart.append(move.to) }
+        // "The Maestro User Interface actually needs to be restarted if a new
+        // database connection is to be used."
+        if database != nil {
+            for host in diff.target.hosts(running: .lui) where !restart.contains(host.name) { restart.append(host.name) }
+        }
     }
 
     /// Changes that take effect only when the components restart.
     static let restartFields: Set<String> = ["components", "os", "install_folder", "internal_port", "tracker_port", "http_port"]
 
-    static func dataMoves(_ diff: TopologyDiff) -> [DataMove] {
+    /// How LUI reaches the system database, when that changes at all.
+    static func databaseChange(_ diff: TopologyDiff) -> DatabaseChange? {
+        guard let old = diff.current.hosts(running: .database).first, let oldDatabase = old.database,
+              let new = diff.target.hosts(running: .database).first, let newDatabase = new.database else { return nil }
+        let change = DatabaseChange(
+            from: old.name, to: new.name, engineBefore: oldDatabase.engine, engineAfter: newDatabase.engine,
+            portAfter: newDatabase.port.value)
+        guard change.changesHost || change.changesEngine || oldDatabase.port.value != newDatabase.port.value else { return nil }
+        return change
+    }
+
+    static func dataMoves(_ diff: TopologyDiff, database: DatabaseChange?) -> [DataMove] {
         var moves: [DataMove] = []
-        for component in [Component.hub, .lui, .trk, .database] {
+        for component in [Component.hub, .lui, .trk] {
             let (before, after) = diff.hosts(of: component)
             guard let from = before.first, let to = after.first, diff.targetName(of: from) != to else { continue }
-            let engine = diff.target.host(named: to)?.database?.engine
-            moves.append(DataMove(component: component, from: from, to: to, items: items(component, engine: engine)))
+            moves.append(DataMove(component: component, from: from, to: to, items: items(component)))
+        }
+        if let database, database.changesHost || database.changesEngine {
+            moves.append(DataMove(component: .database, from: database.from, to: database.to,
+                                  items: [DatabaseText.moveItem(database)]))
+        }
+        // One LISTSERV host taking another's place is a move; any other
+        // change to the set of LISTSERV hosts adds or removes instances.
+        let (before, after) = diff.hosts(of: .listserv)
+        let gone = before.filter { name in !after.contains { HostName.canonical($0) == HostName.canonical(name) } }
+        let new = after.filter { name in !before.contains { HostName.canonical($0) == HostName.canonical(name) } }
+        if gone.count == 1, new.count == 1 {
+            moves.append(DataMove(component: .listserv, from: gone[0], to: new[0], items: items(.listserv)))
         }
         return moves
     }
 
-    /// What moves with a component, from the vendor's moving procedure.
-    static func items(_ component: Component, engine: DatabaseEngine?) -> [String] {
+    static func listservChanges(_ diff: TopologyDiff, moves: [DataMove]) -> (added: [String], removed: [String]) {
+        guard !moves.contains(where: { $0.component == .listserv }) else { return ([], []) }
+        let (before, after) = diff.hosts(of: .listserv)
+        let added = after.filter { name in !before.contains { HostName.canonical($0) == HostName.canonical(name) } }
+        let removed = before.filter { name in !after.contains { HostName.canonical($0) == HostName.canonical(name) } }
+        return (added, removed)
+    }
+
+    /// LUI, HUB and TRK whose host's operating system differs afterwards,
+    /// whether the component moves or its host is reinstalled.
+    static func osChanges(_ diff: TopologyDiff) -> [OSChange] {
+        var changes: [OSChange] = []
+        for component in [Component.lui, .hub, .trk] {
+            guard let old = diff.current.hosts(running: component).first,
+                  let new = diff.target.hosts(running: component).first,
+                  old.os.value != new.os.value else { continue }
+            changes.append(OSChange(component: component, from: old.name, to: new.name,
+                                    osBefore: old.os.value, osAfter: new.os.value))
+        }
+        return changes
+    }
+
+    /// What moves with a Maestro component or LISTSERV, from the vendor's
+    /// moving procedure (the database's items depend on the engines).
+    static func items(_ component: Component) -> [String] {
         switch component {
         case .hub: ["hub/hub.ini", "hub/accountreg", "hub/hubreg"]
         case .lui: ["lui/lui.ini", "the LUI data under lui/"]
         case .trk: ["trk/tracker.ini", "the Tracker data under trk/"]
-        case .database:
-            engine == .internal
-                ? ["stop the internal MySQL on both hosts, delete its data folder on the new host, then copy the old one in"]
-                : ["export the contents with the database's own tools and import them on the new host"]
-        case .listserv: []
+        case .listserv: ["LISTSERV's lists, archives and configuration, moved with LISTSERV's own procedure for moving to another server"]
+        case .database: []
         }
     }
 

@@ -1,6 +1,8 @@
 /// Compares two topologies host by host. Hosts match by name (ignoring case
-/// and a trailing dot); a host that disappears while a new one appears with
-/// exactly the same components is a rename.
+/// and a trailing dot); a Maestro server that disappears while a new one
+/// appears with exactly the same components is a rename. A database or
+/// LISTSERV host under a new name is taken to be another machine: its data
+/// moves (the runbook says so where it matters).
 public struct TopologyDiff: Sendable {
     public let current: ResolvedTopology
     public let target: ResolvedTopology
@@ -22,7 +24,8 @@ public struct TopologyDiff: Sendable {
                 if !fields.isEmpty {
                     changes.append(HostChange(host: new.name, action: .change, fields: fields, before: old, after: new))
                 }
-            } else if let index = removed.firstIndex(where: { !$0.components.isEmpty && $0.components == new.components }) {
+            } else if new.isMaestroServer,
+                      let index = removed.firstIndex(where: { $0.isMaestroServer && $0.components == new.components }) {
                 let old = removed.remove(at: index)
                 changes.append(HostChange(
                     host: new.name, previousName: old.name, action: .rename,

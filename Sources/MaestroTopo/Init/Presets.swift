@@ -8,7 +8,7 @@ public enum Preset: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .single: "everything on one host (small installations, test systems)"
-        case .twoServer: "LUI, HUB and TRK on one server; database and LISTSERV on another"
+        case .twoServer: "the vendor's usual split: LUI and HUB on one server (with the database and LISTSERV), the Tracker on the other"
         case .fourServer: "the recommended high-volume layout: LUI+HUB, TRK, database, LISTSERV"
         }
     }
@@ -49,12 +49,14 @@ public enum Preset: String, CaseIterable, Sendable {
                 component_ssl:
                   enabled: false          # set to true, then add ca and keystore_password
 
+                # The Tracker has a server of its own: LUI restarts do not take it
+                # down, and its host name lives on in every tracking link.
                 hosts:
                   maestro.example.com:
-                    components: [LUI, HUB, TRK]
-                  data.example.com:
-                    components: [DATABASE, LISTSERV]
-                    database: {engine: postgresql}
+                    components: [LUI, HUB, DATABASE, LISTSERV]
+                    database: {engine: internal}
+                  trk.example.com:
+                    components: [TRK]
 
                 """
         case .fourServer:

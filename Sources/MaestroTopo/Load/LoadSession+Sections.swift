@@ -116,7 +116,14 @@ extension LoadSession {
             case "ssl":
                 host.ssl = try self.readHostSSL(value, host: label)
             default:
-                return try self.readHostSetting(key, value, into: host.writableSettings(), host: label)
+                if try self.readHostSetting(key, value, into: host.writableSettings(), host: label) { return true }
+                guard Suggestion.keys(for: key.value, in: .host) == ["components"] else { return false }
+                // A misspelt 'components' is one mistake: unknown-key says
+                // so, and what it lists counts as unread names, so neither
+                // "runs no components" nor missing-component repeats it.
+                self.reportUnknownKey(key, in: .host, host: label)
+                sawComponents = true
+                host.unrecognizedComponents += try self.readUnreadComponents(value)
             }
             return true
         }
@@ -124,46 +131,6 @@ extension LoadSession {
             report(Rules.invalidValue, InvalidValueText.noComponents(label), at: name.location, host: label)
         }
         return host
-    }
-
-    func readComponents(
-        _ event: YAMLEvent, host: String, unrecognized: inout [Located<String>]
-    ) throws(LoadStopped) -> Located<[Located<Component>]>? {
-        guard event.kind == .sequenceStart else {
-            report(Rules.invalidValue, InvalidValueText.expected("a list", for: "components", found: event),
-                   at: event.location, host: host)
-            try skip(event)
-            return nil
-        }
-        var components: [Located<Component>] = []
-        var count = 0
-        while true {
-            let itemEvent = try next()
-            if itemEvent.kind == .sequenceEnd { break }
-            count += 1
-            // The usual item is one of five words: match the bytes, make no String.
-            if itemEvent.kind == .scalar, let known = Component.matching(itemEvent) {
-                if components.contains(where: { $0.value == known }) {
-                    report(Rules.invalidValue, InvalidValueText.componentTwice(known.rawValue, host: host),
-                           at: itemEvent.location, host: host)
-                } else {
-                    components.append(Located(known, at: itemEvent.location))
-                }
-                continue
-            }
-            guard let item = try string(itemEvent, key: "components", host: host) else { continue }
-            unrecognized.append(item)
-            let names = Component.allCases.map(\.rawValue)
-            report(
-                Rules.invalidValue,
-                InvalidValueText.unknownChoice("component", item.value,
-                                               suggestion: Suggestion.nearest(to: item.value, in: names)),
-                at: item.location, host: host, notes: [InvalidValueText.choices(names)])
-        }
-        if count == 0 {
-            report(Rules.invalidValue, InvalidValueText.noComponents(host), at: event.location, host: host)
-        }
-        return Located(components, at: event.location)
     }
 
     func readDatabase(_ event: YAMLEvent, host: String) throws(LoadStopped) -> DatabaseSettings? {
@@ -202,12 +169,33 @@ extension LoadSession {
     func readAllowedClients(_ event: YAMLEvent, host: String) throws(LoadStopped) -> AllowedClients? {
         if event.kind == .scalar, !event.isNullLiteral {
             guard let text = try string(event, key: "allowed_clients", host: host) else { return nil }
-            let items = text.value.split(separator: ",", omittingEmptySubsequences: false).map {
-                Located(String($0), at: text.location)
+            // Each item at its own column when the columns can be known;
+            // otherwise all of them at the string.
+            var column = Self.firstTextColumn(event)
+            let items = text.value.split(separator: ",", omittingEmptySubsequences: false).map { item in
+                defer { column = column.map { $0 + item.unicodeScalars.count + 1 } }
+                return Located(String(item), at: column.map { SourceLocation(line: text.location.line, column: $0) }
+                    ?? text.location)
             }
             return AllowedClients(location: text.location, items: items, rawString: text.value)
         }
         guard let list = try stringList(event, key: "allowed_clients", host: host) else { return nil }
         return AllowedClients(location: list.location, items: list.value, rawString: nil)
+    }
+
+    /// The column of a scalar's first character of text, when its text
+    /// stands in the source character for character: on one line, plain or
+    /// quoted, and as long as the source between the quotes. (A doubled `''`
+    /// or an escape makes the text shorter than what was typed.)
+    static func firstTextColumn(_ event: YAMLEvent) -> Int? {
+        guard let end = event.endLocation, end.line == event.location.line else { return nil }
+        let quotes: Int
+        switch event.style {
+        case .plain: quotes = 0
+        case .singleQuoted, .doubleQuoted: quotes = 2
+        case .literal, .folded: return nil
+        }
+        guard end.column - event.location.column - quotes == event.text.unicodeScalars.count else { return nil }
+        return event.location.column + quotes / 2
     }
 }

@@ -1,7 +1,10 @@
 /// Typed scalar values. Only plain scalars may be numbers or booleans, so
 /// `"1099"` in quotes is text, as YAML itself says.
 extension LoadSession {
-    func string(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<String>? {
+    /// `isSecret`: the value is a password, so no finding may quote it.
+    func string(
+        _ event: YAMLEvent, key: String, host: String? = nil, isSecret: Bool = false
+    ) throws(LoadStopped) -> Located<String>? {
         guard event.kind == .scalar, !event.isNullLiteral else {
             report(Rules.invalidValue, InvalidValueText.expected("text", for: key, found: event),
                    at: event.location, host: host)
@@ -9,10 +12,25 @@ extension LoadSession {
             return nil
         }
         if event.hasControl {
+            if !isSecret, event.style == .doubleQuoted, reportEscape(event, key: key, host: host) { return nil }
             report(Rules.invalidValue, InvalidValueText.controlCharacter(key), at: event.location, host: host)
             return nil
         }
         return Located(event.text, at: event.location)
+    }
+
+    /// A double-quoted value whose control character came from an escape
+    /// typed in it: almost always a Windows path (`"E:\newkeys"`). Says so,
+    /// with the single-quoted form of what was typed when the scalar stands
+    /// on one line. False when no escape was typed (a literal tab, say).
+    private func reportEscape(_ event: YAMLEvent, key: String, host: String?) -> Bool {
+        let typed = reader.source(event.sourceRange)
+        guard let escape = QuotedPath.firstEscape(in: typed) else { return false }
+        let oneLine = event.endLocation?.line == event.location.line && typed.unicodeScalars.count >= 2
+        let inside = oneLine ? String(String.UnicodeScalarView(typed.unicodeScalars.dropFirst().dropLast())) : nil
+        report(Rules.invalidValue, InvalidValueText.escape(key, escape), at: event.location, host: host,
+               notes: [QuotedPath.escapeNote(typed: inside)])
+        return true
     }
 
     func integer(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<Int>? {
@@ -85,7 +103,7 @@ extension LoadSession {
             // Masked even when the value is refused (a tab in it, say): the
             // finding about it would otherwise print it.
             secretSpans.append(SourceSpan(start: event.location, end: event.endLocation ?? event.location))
-            guard let text = try string(event, key: key, host: host) else { return nil }
+            guard let text = try string(event, key: key, host: host, isSecret: true) else { return nil }
             return Located(.literal(text.value), at: text.location)
         }
         var source: Located<SecretSource>?

@@ -12,6 +12,9 @@ final class LoadSession {
     /// Where literal passwords stand, so printed source lines can hide them.
     var secretSpans: [SourceSpan] = []
     private var depth = 0
+    /// The key whose value is being read, innermost first; a syntax error
+    /// inside that value must not quote it back if it may be a password.
+    private var valueKey: String?
 
     init(input: UnsafeBufferPointer<UInt8>, limits: LoaderLimits) {
         reader = YAMLEventReader(input: input)
@@ -59,7 +62,7 @@ final class LoadSession {
             event = try reader.next()
         } catch {
             report(Rules.yamlSyntax, error.message, at: error.location,
-                   notes: YAMLSyntaxText.notes(for: error))
+                   notes: YAMLSyntaxText.notes(for: error, mayQuoteTyped: !Self.mayBeSecret(valueKey)))
             throw LoadStopped()
         }
         if diagnostics.count > limits.maxFindings {
@@ -143,6 +146,9 @@ final class LoadSession {
             }
             let (name, index) = section.key(for: keyEvent)
             let key = Located(name, at: keyEvent.location)
+            let outerKey = valueKey
+            valueKey = name
+            defer { valueKey = outerKey }
             let value = try next()
             if let first = seen.insert(key.value, index: index, at: key.location) {
                 report(
@@ -152,13 +158,26 @@ final class LoadSession {
                 continue
             }
             if try !handle(key, value) {
-                let suggestion = Suggestion.nearest(to: key.value, in: section.keys)
-                report(
-                    Rules.unknownKey, UnknownKeyText.unknown(key.value, in: section, suggestion: suggestion),
-                    at: key.location, host: host, notes: [UnknownKeyText.allowed(section)])
+                reportUnknownKey(key, in: section, host: host)
                 try skip(value)
             }
         }
+    }
+
+    /// A key that may hold a password: `keystore_password` and its
+    /// misspellings, judged as PasswordText judges keys when it masks
+    /// printed lines (`pass`, `pasw`, `pwd` or `secret` in any case).
+    static func mayBeSecret(_ key: String?) -> Bool {
+        guard let key = key?.lowercased() else { return false }
+        return PasswordText.secretWords.contains { key.contains($0) }
+    }
+
+    /// `unknown-key` with the nearest known keys and the allowed ones.
+    func reportUnknownKey(_ key: Located<String>, in section: Section, host: String?) {
+        let suggestions = Suggestion.keys(for: key.value, in: section)
+        report(
+            Rules.unknownKey, UnknownKeyText.unknown(key.value, in: section, suggestions: suggestions),
+            at: key.location, host: host, notes: [UnknownKeyText.allowed(section)])
     }
 
     /// Reads a mapping value, or reports what stood there instead.

@@ -86,6 +86,18 @@ public enum DatabaseEngine: String, CaseIterable, Sendable {
     case db2
     case postgresql
 
+    /// The engine as an administrator names it.
+    public var displayName: String {
+        switch self {
+        case .internal: "Maestro's internal MySQL"
+        case .mysql: "MySQL"
+        case .mssql: "Microsoft SQL Server"
+        case .oracle: "Oracle"
+        case .db2: "IBM Db2"
+        case .postgresql: "PostgreSQL"
+        }
+    }
+
     public var defaultPort: Int {
         switch self {
         case .internal, .mysql: 3306

@@ -78,20 +78,26 @@ public struct DiagnosticTextRenderer: Sendable {
         count <= spaceRun.utf8.count ? String(spaceRun.utf8.prefix(max(0, count)))! : String(repeating: " ", count: count)
     }
 
-    /// The closing line: how many files, errors, warnings, notes.
+    /// The closing line: how many files, errors, warnings, notes, and how
+    /// many paths could not be read.
     public func summary(files: Int, diagnostics: [Diagnostic], unreadable: Int) -> String {
         summary(files: files, errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
                 notes: diagnostics.noteCount, unreadable: unreadable)
     }
 
+    /// `files` counts the files tried, read or not; `unreadable` counts
+    /// every path given or found that could not be read: missing,
+    /// unreadable, not a regular file, or a folder without topology files. Each was named in an error above; the count says the
+    /// findings are not the whole story (`checked 1 file: no problems
+    /// found; 1 path could not be read`).
     public func summary(files: Int, errors: Int, warnings: Int, notes: Int, unreadable: Int) -> String {
         var parts: [String] = []
         if errors > 0 { parts.append(Self.count(errors, "error")) }
         if warnings > 0 { parts.append(Self.count(warnings, "warning")) }
         if notes > 0 { parts.append(Self.count(notes, "note")) }
-        if unreadable > 0 { parts.append("\(unreadable) unreadable") }
-        let checked = Self.count(files, "file")
-        return parts.isEmpty ? "checked \(checked): no problems found\n" : "checked \(checked): \(parts.joined(separator: ", "))\n"
+        var line = "checked \(Self.count(files, "file")): " + (parts.isEmpty ? "no problems found" : parts.joined(separator: ", "))
+        if unreadable > 0 { line += "; \(unreadable) \(unreadable == 1 ? "path" : "paths") could not be read" }
+        return line + "\n"
     }
 
     static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

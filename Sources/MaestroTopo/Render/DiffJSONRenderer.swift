@@ -1,7 +1,9 @@
 /// `diff --format json`, as in the JSON contract (format_version 1). Beyond
 /// the contract: `fields` and `previous_name` per change, `phase` per step,
-/// `installation_changes`, `ssl_ini_to_remove`, `decommission`, and a
-/// `path` on each diagnostic (two files are involved).
+/// `installation_changes`, `ssl_ini_to_remove`, `trusted_roots_to_install`,
+/// `decommission`, `database`, `os_changes`, `listserv_added`,
+/// `listserv_removed`, a `file` on steps that write one, and a `path` on
+/// each diagnostic (two files are involved).
 public enum DiffJSONRenderer {
     public static func render(_ report: DiffReport?, valid: Bool, diagnostics: [(path: String, diagnostic: Diagnostic)]) -> String {
         var members: [(String, JSONValue)] = [("format_version", .int(1)), ("valid", .bool(valid))]
@@ -15,6 +17,7 @@ public enum DiffJSONRenderer {
                     ("certificates_to_retire", .strings(c.certificatesToRetire)),
                     ("ssl_ini_to_write", .strings(c.sslIniToWrite)),
                     ("ssl_ini_to_remove", .strings(c.sslIniToRemove)),
+                    ("trusted_roots_to_install", .strings(c.trustedRootsToInstall)),
                     ("restart", .strings(c.restart)),
                     ("decommission", .strings(c.decommission)),
                     ("firewall", .array(c.firewall.map { change in
@@ -26,6 +29,19 @@ public enum DiffJSONRenderer {
                         .object([("component", .string(move.component.rawValue)), ("from", .string(move.from)),
                                  ("to", .string(move.to)), ("items", .strings(move.items))])
                     })),
+                    ("database", c.database.map { database in
+                        .object([("from", .string(database.from)), ("to", .string(database.to)),
+                                 ("engine_before", .string(database.engineBefore.rawValue)),
+                                 ("engine_after", .string(database.engineAfter.rawValue)),
+                                 ("port", .int(database.portAfter))])
+                    } ?? .null),
+                    ("os_changes", .array(c.osChanges.map { change in
+                        .object([("component", .string(change.component.rawValue)), ("from", .string(change.from)),
+                                 ("to", .string(change.to)), ("os_before", .string(change.osBefore.rawValue)),
+                                 ("os_after", .string(change.osAfter.rawValue))])
+                    })),
+                    ("listserv_added", .strings(c.listservAdded)),
+                    ("listserv_removed", .strings(c.listservRemoved)),
                 ])),
             ]
         }
@@ -36,9 +52,13 @@ public enum DiffJSONRenderer {
         })))
         if let report {
             members.append(("steps", .array(report.steps.map { step in
-                var fields: [(String, JSONValue)] = [("n", .int(step.n)), ("phase", .string(step.phase.rawValue))]
-                if let host = step.host { fields.append(("host", .string(host))) }
-                fields.append(("action", .string(step.action)))
+                var fields: [(String, JSONValue)] = [
+                    ("n", .int(step.n)), ("phase", .string(step.phase.rawValue)), ("host", .string(step.host)),
+                    ("action", .string(step.action)),
+                ]
+                if let file = step.file {
+                    fields.append(("file", .object([("path", .string(file.path)), ("text", .string(file.text))])))
+                }
                 return .object(fields)
             })))
             let c = report.consequences

@@ -42,13 +42,13 @@ public enum DiffMarkdownRenderer {
             out += "- **Firewall on \(code(change.host)):** \(parts.joined(separator: "; "))\n"
         }
         for move in c.dataMoves {
-            out += "- **Data move:** \(move.component.rawValue) from \(code(move.from)) to \(code(move.to)): \(move.items.joined(separator: ", "))\n"
+            out += "- **Data move:** \(move.component.rawValue) from \(code(move.from)) to \(code(move.to)): \(Markdown.text(move.items.joined(separator: ", ")))\n"
         }
         if !diagnostics.isEmpty {
             out += "\n## Risks and findings\n\n"
             for (path, diagnostic) in diagnostics {
-                out += "- **\(diagnostic.severity.rawValue)** `\(diagnostic.rule)` (\(path):\(diagnostic.location.line):\(diagnostic.location.column)): \(diagnostic.message)\n"
-                for note in diagnostic.notes { out += "  - \(note)\n" }
+                out += "- **\(diagnostic.severity.rawValue)** `\(diagnostic.rule)` (\(Markdown.text(path)):\(diagnostic.location.line):\(diagnostic.location.column)): \(Markdown.text(diagnostic.message))\n"
+                for note in diagnostic.notes { out += "  - \(Markdown.text(note))\n" }
             }
         }
         out += "\n## Runbook\n"
@@ -58,7 +58,10 @@ public enum DiffMarkdownRenderer {
                 phase = step.phase
                 out += "\n### \(step.phase.rawValue.prefix(1).uppercased() + step.phase.rawValue.dropFirst())\n\n"
             }
-            out += "\(step.n). " + (step.host.map { "**\($0)**: " } ?? "") + step.action + "\n"
+            out += "\(step.n). **\(Markdown.text(step.host))**: " + Markdown.text(step.action) + "\n"
+            if let file = step.file {
+                out += "\n" + Markdown.fence(file.text, language: "properties", indent: "   ") + "\n"
+            }
         }
         return out
     }

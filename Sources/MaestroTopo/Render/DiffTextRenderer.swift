@@ -30,8 +30,13 @@ public struct DiffTextRenderer: Sendable {
                 phase = step.phase
                 out += "  \(step.phase.rawValue.prefix(1).uppercased() + step.phase.rawValue.dropFirst())\n"
             }
-            let host = step.host.map { "[\($0)] " } ?? ""
-            out += "  \(String(step.n).leftPadded(to: 3, with: " ")). \(host)\(step.action)\n"
+            out += "  \(String(step.n).leftPadded(to: 3, with: " ")). [\(step.host)] \(step.action)\n"
+            if let file = step.file {
+                // The file's own text, indented: exactly what to type.
+                for line in file.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).dropLast() {
+                    out += "         \(line)\n"
+                }
+            }
         }
         return out
     }

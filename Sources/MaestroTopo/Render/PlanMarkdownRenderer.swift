@@ -35,8 +35,8 @@ public enum PlanMarkdownRenderer {
             out += "\n## Findings\n\n"
             for diagnostic in diagnostics {
                 out += "- **\(diagnostic.severity.rawValue)** `\(diagnostic.rule)` "
-                    + "(line \(diagnostic.location.line), column \(diagnostic.location.column)): \(diagnostic.message)\n"
-                for note in diagnostic.notes { out += "  - \(note)\n" }
+                    + "(line \(diagnostic.location.line), column \(diagnostic.location.column)): \(Markdown.text(diagnostic.message))\n"
+                for note in diagnostic.notes { out += "  - \(Markdown.text(note))\n" }
             }
         }
         return out
@@ -57,17 +57,19 @@ public enum PlanMarkdownRenderer {
             })
         }
         if let certificate = server.certificate {
-            out += "\n### Certificate\n\n" + Markdown.table(["subject", "keystore", "alias", "signed by", "trust roots"], [[
-                code(certificate.subject), code(certificate.keystore), code(certificate.alias),
-                Markdown.cell(certificate.ca), Markdown.cell(server.trustedRoots.joined(separator: "; ")),
-            ]])
+            out += "\n### Certificate\n\n" + Markdown.table(
+                ["subject", "keystore", "alias", "signed by", "trust roots", "trusted-root keystore"], [[
+                    code(certificate.subject), code(certificate.keystore), code(certificate.alias),
+                    Markdown.cell(certificate.ca), Markdown.cell(server.trustedRoots.joined(separator: "; ")),
+                    code(certificate.trustedRootKeystore),
+                ]])
         }
         if let ini = server.sslIni {
             out += "\n### ssl.ini\n\n\(Quoting.code(ini.path)) (password: \(ini.password.description))\n\n"
             out += "```properties\n" + ini.entries().joined(separator: "\n") + "\n```\n"
         }
         out += "\n### Checklist\n\n"
-        for (i, step) in server.checklist.enumerated() { out += "\(i + 1). \(step)\n" }
+        for (i, step) in server.checklist.enumerated() { out += "\(i + 1). \(Markdown.text(step))\n" }
         if !server.expectedLogLines.isEmpty {
             out += "\n### Expected log lines\n\n"
             for line in server.expectedLogLines { out += "- \(Quoting.code(line))\n" }

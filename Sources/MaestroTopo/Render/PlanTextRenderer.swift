@@ -31,6 +31,7 @@ public struct PlanTextRenderer: Sendable {
                 ["subject", certificate.subject], ["keystore", certificate.keystore],
                 ["alias", certificate.alias], ["signed by", certificate.ca],
                 ["trust roots", server.trustedRoots.joined(separator: "; ")],
+                ["trusted in", certificate.trustedRootKeystore],
             ])
         }
         if let ini = server.sslIni {

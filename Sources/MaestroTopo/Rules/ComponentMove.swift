@@ -4,13 +4,18 @@ extension Rules {
         id: "component-move", severity: .note,
         summary: "`diff`: a component moves to another host: stop it, move its data (delete, then copy), never run both.",
         documentation: """
-            Moving a component is not cloning it: the old and the new copy must \
+            Moving a component (LUI, HUB, TRK, the system database or \
+            LISTSERV) is not cloning it: the old and the new copy must \
             never run at the same time with the same data, or they overwrite \
             each other's state. The vendor's procedure is: stop the component \
             on the old host (and keep it from starting again), install the \
             same Maestro version on the new host and stop it, then for each \
             item to move delete it on the new host first and copy the old one \
-            in (never copy over it), adjust host names and paths, and start.
+            in (never copy over it), adjust host names and paths, and start. \
+            The system database moves with its engine's own tools (a change of \
+            engine is `database-migration`), LISTSERV with LISTSERV's own \
+            procedure; afterwards LUI gets the new database connection and \
+            restarts, and Maestro's LISTSERV settings name the new host.
 
             Reported by `maestro-topo diff` at the component in the target; \
             the runbook lists the items to move.
@@ -32,9 +37,24 @@ enum ComponentMoveText {
     }
 
     static func notes(_ move: DataMove) -> [String] {
-        [
-            "move: " + move.items.joined(separator: ", ") + " (delete on '\(move.to)' first, then copy)",
-            "never run \(move.component.rawValue) on both hosts; keep it from starting again on '\(move.from)'",
-        ]
+        let name = move.component.rawValue
+        switch move.component {
+        case .database:
+            return [
+                "move: " + move.items.joined(separator: ", "),
+                "LUI gets the new database connection in the HUB's global component settings, then restarts",
+                "never use the database on '\(move.from)' again",
+            ]
+        case .listserv:
+            return [
+                "move: " + move.items.joined(separator: ", "),
+                "point Maestro's LISTSERV connection settings at '\(move.to)'; keep LISTSERV on '\(move.from)' from starting again",
+            ]
+        case .lui, .hub, .trk:
+            return [
+                "move: " + move.items.joined(separator: ", ") + " (delete on '\(move.to)' first, then copy)",
+                "never run \(name) on both hosts; keep it from starting again on '\(move.from)'",
+            ]
+        }
     }
 }

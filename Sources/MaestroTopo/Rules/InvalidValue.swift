@@ -55,6 +55,10 @@ enum InvalidValueText {
         "'\(key)' contains a control character (a line break or tab, say); write it on one line"
     }
 
+    static func escape(_ key: String, _ escape: String) -> String {
+        "'\(key)' holds \(QuotedPath.meaning(of: escape)): in double quotes '\(escape)' is an escape, not a backslash and '\(escape.dropFirst())'"
+    }
+
     static func portRange(_ key: String, _ value: Int) -> String {
         "'\(key)' is \(value); a TCP port is between 1 and 65535"
     }

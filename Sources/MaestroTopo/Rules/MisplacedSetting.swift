@@ -22,18 +22,26 @@ extension Rules {
                 ssl: {enabled: true}   # LISTSERV hosts have no ssl.ini
             ```
 
+            A host whose `components` could not all be read (reported \
+            already) is left alone when the unread names may include the \
+            component the section belongs to.
+
             Fix: move the section to the host it belongs to, or remove it.
             """,
         check: { context in
             var found: [Diagnostic] = []
             for host in context.resolved.hosts {
-                if let database = host.entry.database, !host.components.contains(.database) {
+                // A host whose components could not all be read may run what
+                // its section belongs to; that name has been reported already.
+                if let database = host.entry.database, !host.components.contains(.database),
+                   !UnreadComponents.mayMean(host.entry, { $0 == .database }) {
                     found.append(misplacedSetting.diagnostic(
                         "'database' is set on '\(host.name)', which does not run DATABASE",
                         at: database.location, host: host.name,
                         notes: ["move it to the host running DATABASE, or add DATABASE to this host's components"]))
                 }
-                if let ssl = host.entry.ssl, !host.isMaestroServer, host.entry.components != nil {
+                if let ssl = host.entry.ssl, !host.isMaestroServer, host.entry.components != nil,
+                   !UnreadComponents.mayMean(host.entry, \.isMaestro) {
                     found.append(misplacedSetting.diagnostic(
                         "'ssl' is set on '\(host.name)', which runs no Maestro component (LUI, HUB, TRK)",
                         at: ssl.location, host: host.name,

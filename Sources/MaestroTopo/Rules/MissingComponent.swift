@@ -16,20 +16,30 @@ extension Rules {
                 components: [LUI, HUB]   # TRK, DATABASE and LISTSERV missing
             ```
 
+            A name that could not be read is reported once, where it stands, \
+            and not again here:
+
+            - a misspelt or other name of a component (`lui`, `TRACKER`, \
+              `DB`) counts for the component it is suggested as;
+            - so do the names under a misspelt `components` key \
+              (`componets: [LUI, HUB]`, reported by unknown-key) and in a text \
+              where a list belongs (`components: LUI, HUB`);
+            - a name with no suggestion (`FOO`, or an item that is not text) \
+              could be any component, so while one is in the file no \
+              component is reported missing. The run fails on that name \
+              already, and this rule speaks again once it is fixed.
+
             Fix: add the missing component to the `components` of the host \
             that runs it.
             """,
         check: { context in
             let topology = context.topology
             guard !topology.hosts.isEmpty else { return [] }
+            // Names the loader could not place, already reported where they stand.
+            guard let meant = UnreadComponents.meant(by: topology.hosts.lazy.flatMap(\.unrecognizedComponents))
+            else { return [] }
             return Component.allCases.compactMap { component in
-                guard !topology.hosts.contains(where: { $0.runs(component) }) else { return nil }
-                // A misspelt component ('lui') was reported by invalid-value
-                // with this one as the suggestion; do not report it twice.
-                let misspelt = topology.hosts.flatMap(\.unrecognizedComponents).contains {
-                    Suggestion.nearest(to: $0.value, in: Component.allCases.map(\.rawValue)) == component.rawValue
-                }
-                guard !misspelt else { return nil }
+                guard !topology.hosts.contains(where: { $0.runs(component) }), !meant.contains(component) else { return nil }
                 return missingComponent.diagnostic(
                     MissingComponentText.message(component), at: topology.hostsLocation,
                     notes: [MissingComponentText.note(component)])
@@ -53,5 +63,24 @@ enum MissingComponentText {
         default:
             "add \(component.rawValue) to the 'components' of the host that runs it"
         }
+    }
+}
+
+/// Component names the loader could not place (`HostEntry.unrecognizedComponents`).
+enum UnreadComponents {
+    /// The components they stand for; nil when one of them could be any.
+    static func meant(by names: some Sequence<Located<String>>) -> Set<Component>? {
+        var meant = Set<Component>()
+        for name in names {
+            guard let component = Suggestion.component(for: name.value) else { return nil }
+            meant.insert(component)
+        }
+        return meant
+    }
+
+    /// Whether the host's unread names may stand for a component matching `test`.
+    static func mayMean(_ host: HostEntry, _ test: (Component) -> Bool) -> Bool {
+        guard !host.unrecognizedComponents.isEmpty else { return false }
+        return meant(by: host.unrecognizedComponents).map { $0.contains(where: test) } ?? true
     }
 }

@@ -24,6 +24,7 @@ public enum RuleRegistry {
         Rules.partialSSL,
         Rules.sslIncomplete,
         Rules.relativeKeystorePath,
+        Rules.doubledBackslash,
         Rules.sharedCertificate,
         Rules.allowedClientsFormat,
         // Ports
@@ -39,6 +40,8 @@ public enum RuleRegistry {
         Rules.sslSwitch,
         Rules.trackerMoved,
         Rules.componentMove,
+        Rules.databaseMigration,
+        Rules.osChange,
     ]
 
     /// The checks alone, in registry order: walking these costs one closure

@@ -11,7 +11,9 @@ extension Rules {
             and restarting all of them together. Until the last one restarts, \
             the components cannot reach each other.
 
-            Reported by `maestro-topo diff` at `component_ssl` of the target.
+            Reported by `maestro-topo diff` at the `enabled` that changes: the \
+            target's, or the current file's when the target leaves SSL off by \
+            omitting it.
 
             ```yaml
             component_ssl:
@@ -25,6 +27,13 @@ extension Rules {
 }
 
 enum SSLSwitchText {
+    static func notes(on: Bool) -> [String] {
+        on
+            ? ["obtain every certificate before the maintenance window; restart all servers in one window"]
+            : ["delete every ssl.ini in one maintenance window and restart all servers together",
+               "the certificates are no longer used: retire them after the restart"]
+    }
+
     static func message(on: Bool, servers: [String]) -> String {
         "component SSL is switched \(on ? "on" : "off"): \(servers.quotedList) must \(on ? "get certificates and ssl.ini" : "lose their ssl.ini") and restart together"
     }

@@ -21,24 +21,19 @@ extension Rules {
 
             Fix: keep the old DNS name pointing at the new Tracker host (an \
             alias record) for as long as old mails may be opened, or move the \
-            Tracker only long after the last tracked job. Keep its downtime \
-            short: stop it last and start it first.
+            Tracker only long after the last tracked job. When a host of the \
+            target keeps the old name (LUI and HUB stay there, say), that host \
+            forwards the Tracker's URLs (the `/trk` path) to the new one, e.g. \
+            with a reverse proxy. When the old name also served LUI or HUB \
+            and they move elsewhere, pointing the name at the new Tracker \
+            breaks users' bookmarks: point it at a reverse proxy that forwards \
+            `/trk` to the Tracker and `/lui` and `/hub` to their new host. \
+            Keep the Tracker's downtime short: stop it last and start it first.
             """)
 }
 
 enum TrackerMovedText {
     static func message(from: String, to: String) -> String {
         "the Tracker moves from '\(from)' to '\(to)'; tracking links in mail already sent point at '\(from)'"
-    }
-
-    /// `staysInUse`: the old host still runs other components, so its
-    /// name cannot simply point at the new Tracker.
-    static func notes(from: String, to: String, staysInUse: Bool) -> [String] {
-        [
-            staysInUse
-                ? "'\(from)' stays in use: forward its Tracker URLs (the /trk path on its HTTP port) to '\(to)', e.g. with a reverse proxy, for as long as old mails may be opened"
-                : "keep the DNS name '\(from)' pointing at '\(to)' for as long as old mails may be opened",
-            "or move the Tracker only long after the last tracked job",
-        ]
     }
 }

@@ -26,24 +26,62 @@ extension Rules {
 
 enum YAMLSyntaxText {
     /// libyaml's messages name the parser state; these notes say what a
-    /// person usually did to cause it.
-    static func notes(for error: YAMLSyntaxError) -> [String] {
+    /// person usually did to cause it. They are chosen by the kind of error
+    /// and by what stands in the source at libyaml's marks, not by libyaml's
+    /// wording, which may change between versions.
+    /// `mayQuoteTyped`: false inside what may be a password, whose text no
+    /// note may repeat.
+    static func notes(for error: YAMLSyntaxError, mayQuoteTyped: Bool = true) -> [String] {
         var notes: [String] = []
         if let context = error.contextLocation, context != error.location {
             notes.append("the part libyaml was reading starts at line \(context.line), column \(context.column)")
         }
-        let message = error.message
-        if message.contains("did not find expected key") || message.contains("mapping values are not allowed") {
-            notes.append("keys of one mapping must start in the same column, and each needs ': ' after it")
-        } else if message.contains("found character that cannot start any token") {
-            notes.append("indent with spaces only: YAML does not allow tabs for indentation")
-        } else if message.contains("did not find expected node content") || message.contains("did not find expected ',' or") {
-            notes.append("look for an unclosed bracket or quote, or a stray comma")
-        } else if message.contains("invalid") && message.contains("UTF-8") || message.contains("control characters") {
-            notes.append("save the file as UTF-8 text; it holds bytes that are not text")
-        } else if message.contains("found unexpected end of stream") {
-            notes.append("a quote or bracket opened here is never closed")
-        }
+        if let cause = cause(of: error, mayQuoteTyped: mayQuoteTyped) { notes.append(cause) }
         return notes
+    }
+
+    private static func cause(of error: YAMLSyntaxError, mayQuoteTyped: Bool) -> String? {
+        if error.kind == .reader {
+            // The reader only decodes: every error it has is about bytes.
+            return "save the file as UTF-8 text; it holds bytes that are not text"
+        }
+        if error.kind == .scanner, error.atContext == "\"", isInEscape(error) {
+            return QuotedPath.escapeNote(typed: mayQuoteTyped ? error.afterContext.flatMap(QuotedPath.insideQuotes) : nil)
+        }
+        let opensSomething = error.atContext.map { "\"'[{".unicodeScalars.contains($0) } ?? false
+        if error.atProblem == nil, opensSomething {
+            return "a quote or bracket opened here is never closed"
+        }
+        switch error.atProblem {
+        case "\t":
+            return "indent with spaces only: YAML does not allow tabs for indentation"
+        case "@", "`":
+            return "'@' and '`' cannot start a plain value; put the value in quotes"
+        default:
+            break
+        }
+        if let context = error.atContext, "[{,".unicodeScalars.contains(context) {
+            return "look for an unclosed bracket or quote, or a stray comma"
+        }
+        if error.kind == .parser, error.atContext == "-" {
+            return "items of one list must start in the same column, each with '- '"
+        }
+        let sameColumn = "keys of one mapping must start in the same column, and each needs ': ' after it"
+        // A parser error with a context: a block mapping or list whose next
+        // line is neither a key nor an item of it.
+        if error.kind == .parser, error.atContext != nil { return sameColumn }
+        if error.atProblem == ":" {
+            // The scanner's ': ' where no key may start: a deeper-indented key, or a value holding ': '.
+            return sameColumn + "; quote a value that contains ': '"
+        }
+        return nil
+    }
+
+    /// The problem mark stands on a backslash (an unknown escape), or just
+    /// after `\x`, `\u` or `\U` (an escape without its hex digits).
+    private static func isInEscape(_ error: YAMLSyntaxError) -> Bool {
+        if error.atProblem == "\\" { return true }
+        guard error.beforeProblem.count == 2 else { return false }
+        return error.beforeProblem[0] == "\\" && "xuU".unicodeScalars.contains(error.beforeProblem[1])
     }
 }

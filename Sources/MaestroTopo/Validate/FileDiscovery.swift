@@ -22,9 +22,12 @@ public enum FileDiscovery {
             case .missing:
                 result.problems.append(.notFound(path: path))
             case .directory:
-                let before = result.files.count
+                let before = result.files.count, problems = result.problems.count
                 walk(path, into: &result)
-                if result.files.count == before { result.problems.append(.noTopologyFiles(path: path)) }
+                // A folder that could not be read has said so already.
+                if result.files.count == before, result.problems.count == problems {
+                    result.problems.append(.noTopologyFiles(path: path))
+                }
             default:
                 result.files.append(path)
             }

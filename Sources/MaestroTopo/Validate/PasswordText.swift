@@ -147,7 +147,10 @@ final class PasswordText: Sendable {
         return false
     }
 
-    private static let words: [[UInt8]] = ["pass", "pasw", "pwd", "secret"].map { Array($0.utf8) }
+    /// Parts of a key name that mark its value as a password.
+    static let secretWords = ["pass", "pasw", "pwd", "secret"]
+
+    private static let words: [[UInt8]] = secretWords.map { Array($0.utf8) }
 
     /// `key:` followed by a blank or the line's end: a block mapping starts
     /// here, so the value above is a mapping (`env: NAME`), not text.

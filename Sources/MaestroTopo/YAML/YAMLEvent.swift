@@ -1,7 +1,13 @@
 /// One libyaml parsing event, copied out of C memory. Only what the loader
-/// needs is kept: scalars keep their text and whether they were plain (the
-/// only style whose text may mean a number, a boolean or null).
+/// needs is kept: scalars keep their text, their style (only a plain scalar
+/// may mean a number, a boolean or null; only a double-quoted one has
+/// backslash escapes) and where they stand in the source.
 struct YAMLEvent {
+    /// How a scalar was written.
+    enum Style: Equatable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
     enum Kind: Equatable {
         case streamStart, streamEnd
         case documentStart, documentEnd
@@ -19,8 +25,12 @@ struct YAMLEvent {
     /// A scalar's bytes, borrowed from libyaml: valid only until the reader
     /// moves on. `text` copies them into a `String`.
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    /// True for a plain (unquoted, non-block) scalar.
-    var isPlain: Bool = false
+    /// Scalars only.
+    var style: Style = .plain
+    /// Scalars only: character offsets (libyaml's mark indexes, a byte order
+    /// mark not counted) of the scalar as written, quotes included. The
+    /// reader's `source(_:)` gives the text typed there.
+    var sourceRange: Range<Int> = 0..<0
     /// An explicit tag such as `!!python/object` (the format allows none),
     /// borrowed like `bytes`; `tag` copies it.
     var tagPointer: UnsafePointer<CChar>?
@@ -29,6 +39,9 @@ struct YAMLEvent {
 
     var tag: String? { tagPointer.map { String(cString: $0) } }
     var anchor: String? { anchorPointer.map { String(cString: $0) } }
+
+    /// True for a plain (unquoted, non-block) scalar.
+    var isPlain: Bool { style == .plain }
 
     var isCollectionStart: Bool { kind == .mappingStart || kind == .sequenceStart }
 
@@ -62,12 +75,52 @@ struct YAMLEvent {
     }
 }
 
-/// libyaml refused the text. Carries libyaml's own explanation and position.
+/// libyaml refused the text. Kept structured as libyaml reports it (which
+/// stage failed, its problem and context, their marks), plus what stands in
+/// the source at those marks, so that notes are chosen by kind and by the
+/// text itself, never by matching libyaml's English wording.
 struct YAMLSyntaxError: Error {
-    var message: String
+    /// libyaml's `yaml_error_type_t`: the stage that refused the text.
+    enum Kind: Equatable {
+        /// Decoding: bytes that are not UTF-8, control characters.
+        case reader
+        /// Tokens: quotes, escapes, indicators, tabs.
+        case scanner
+        /// Structure: keys, items, brackets.
+        case parser
+        /// Memory and anything else libyaml may add.
+        case other
+    }
+
+    var kind: Kind
+    /// libyaml's problem, e.g. "found unknown escape character".
+    var problem: String
+    /// libyaml's context, e.g. "while parsing a quoted scalar".
+    var context: String?
     var location: SourceLocation
     /// Where the construct libyaml was reading began, when it says.
     var contextLocation: SourceLocation?
+    /// Reader errors: the offending byte or character, when libyaml names it.
+    var value: UInt32?
+    /// The character at the problem mark; nil at the end of the input.
+    var atProblem: Unicode.Scalar?
+    /// The two characters before the problem mark (fewer at the start).
+    var beforeProblem: [Unicode.Scalar] = []
+    /// The character at the context mark, when there is a context.
+    var atContext: Unicode.Scalar?
+    /// The rest of the context mark's line after that character: for an
+    /// unfinished quoted scalar, what was typed inside the quotes.
+    var afterContext: String?
+
+    /// libyaml's explanation as one sentence: problem, byte, context.
+    var message: String {
+        var message = problem
+        if kind == .reader, let value {
+            message += " (byte or character 0x\(String(value, radix: 16, uppercase: true)))"
+        }
+        if let context { message += " \(context)" }
+        return message
+    }
 }
 
 /// Byte equality of two buffers of `count` bytes.

@@ -61,7 +61,8 @@ final class YAMLEventReader {
             let end = clamped(SourceLocation(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1))
             return YAMLEvent(
                 kind: .scalar, location: location, endLocation: end, bytes: bytes,
-                isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
+                style: Self.style(scalar.style),
+                sourceRange: Int(event.start_mark.index)..<max(Int(event.start_mark.index), Int(event.end_mark.index)),
                 tagPointer: Self.pointer(scalar.tag), anchorPointer: Self.pointer(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
@@ -78,7 +79,7 @@ final class YAMLEventReader {
         case YAML_MAPPING_END_EVENT:
             return YAMLEvent(kind: .mappingEnd, location: location)
         default:
-            throw YAMLSyntaxError(message: "unexpected parser state", location: location)
+            throw YAMLSyntaxError(kind: .other, problem: "unexpected parser state", location: location)
         }
     }
 
@@ -104,15 +105,32 @@ final class YAMLEventReader {
         return position(ofByte: count)
     }()
 
-    /// C0 controls, DEL, and C1 controls (U+0080–U+009F, encoded C2 80–C2 9F),
-    /// found on the bytes rather than through Unicode properties.
+    /// C0 controls, DEL, C1 controls (U+0080–U+009F, encoded C2 80–C2 9F)
+    /// and the line breaks LS and PS (U+2028, U+2029, encoded E2 80 A8/A9),
+    /// found on the bytes rather than through Unicode properties. LS and PS
+    /// are line breaks to YAML; in a value they come from the escapes `\L`
+    /// and `\P` (`"C:\Logs"`), and they would break the `ssl.ini` line.
     static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: UInt8 = 0
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes {
-            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+                || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9)) {
+                return true
+            }
+            beforePrevious = previous
             previous = byte
         }
         return false
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLEvent.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
     }
 
     private static func pointer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafePointer<CChar>? {
@@ -120,31 +138,83 @@ final class YAMLEventReader {
     }
 
     private func syntaxError() -> YAMLSyntaxError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "the text is not valid YAML"
-        let context = parser.context.map { String(cString: $0) }
-        var location: SourceLocation
-        if parser.error == YAML_READER_ERROR {
+        let kind: YAMLSyntaxError.Kind = switch parser.error {
+        case YAML_READER_ERROR: .reader
+        case YAML_SCANNER_ERROR: .scanner
+        case YAML_PARSER_ERROR: .parser
+        default: .other
+        }
+        var error = YAMLSyntaxError(
+            kind: kind, problem: parser.problem.map { String(cString: $0) } ?? "the text is not valid YAML",
+            context: parser.context.map { String(cString: $0) }, location: .start)
+        if kind == .reader {
             // Reader errors (bad encoding, control characters) carry a byte
             // offset rather than a mark.
-            location = position(ofByte: parser.problem_offset)
+            error.location = position(ofByte: parser.problem_offset)
+            if parser.problem_value != -1 { error.value = UInt32(bitPattern: parser.problem_value) }
         } else {
-            location = SourceLocation(
+            error.location = SourceLocation(
                 line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+            let index = Int(parser.problem_mark.index)
+            error.atProblem = character(at: index)
+            error.beforeProblem = (max(0, index - 2)..<index).compactMap(character(at:))
         }
-        var message = problem
-        if parser.error == YAML_READER_ERROR, parser.problem_value != -1 {
-            let value = String(UInt32(bitPattern: parser.problem_value), radix: 16, uppercase: true)
-            message += " (byte or character 0x\(value))"
-        }
-        var contextLocation: SourceLocation?
-        if let context {
-            message = "\(message) \(context)"
-            contextLocation = SourceLocation(
+        if error.context != nil {
+            error.contextLocation = SourceLocation(
                 line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+            if kind != .reader {
+                let index = Int(parser.context_mark.index)
+                error.atContext = character(at: index)
+                error.afterContext = restOfLine(fromCharacter: index + 1)
+            }
         }
-        if location.line < 1 { location = .start }
-        location = clamped(location)
-        return YAMLSyntaxError(message: message, location: location, contextLocation: contextLocation)
+        if error.location.line < 1 { error.location = .start }
+        error.location = clamped(error.location)
+        return error
+    }
+
+    // MARK: Source text at libyaml's marks
+
+    // A mark's index counts characters from the start of the text (a byte
+    // order mark not counted), a `\r\n` as two. These walks run only for a
+    // finding that quotes the source, never while reading a valid file.
+
+    /// The text typed at `range` (character offsets, as in `YAMLEvent.sourceRange`).
+    func source(_ range: Range<Int>) -> String {
+        let start = byteOffset(ofCharacter: range.lowerBound)
+        let end = byteOffset(ofCharacter: range.upperBound, from: (range.lowerBound, start))
+        return String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self)
+    }
+
+    /// The character at a character offset; nil past the end.
+    private func character(at index: Int) -> Unicode.Scalar? {
+        let offset = byteOffset(ofCharacter: index)
+        guard offset < input.count else { return nil }
+        var iterator = UnsafeBufferPointer(rebasing: input[offset...]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    /// From a character offset to the end of its line.
+    private func restOfLine(fromCharacter index: Int) -> String {
+        let start = byteOffset(ofCharacter: index)
+        var end = start
+        while end < input.count, LineBreaks.width(at: end, in: input) == 0 { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self)
+    }
+
+    /// The byte offset of a character offset, walking from `from` (a known
+    /// character offset and its byte offset) or from the start.
+    private func byteOffset(ofCharacter index: Int, from: (character: Int, byte: Int)? = nil) -> Int {
+        var (count, offset) = from ?? (0, input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        while count < index, offset < input.count {
+            offset += 1
+            // Skip the continuation bytes of a multi-byte character.
+            while offset < input.count, input[offset] & 0xC0 == 0x80 { offset += 1 }
+            count += 1
+        }
+        return min(offset, input.count)
     }
 
     /// 1-based line and character column of a byte offset in the input.

@@ -55,6 +55,31 @@ final class InvalidValueTests: XCTestCase {
         XCTAssertTrue(notes("invalid-value", in: yaml).contains("one of: LUI, HUB, TRK, DATABASE, LISTSERV"))
     }
 
+    func testOtherNamesOfComponentsSuggestTheirShortName() {
+        let cases: [(String, String)] = [
+            ("TRACKER", "TRK"), ("Tracker", "TRK"), ("Maestro Tracker", "TRK"),
+            ("UI", "LUI"), ("User Interface", "LUI"), ("WEB", "LUI"),
+            ("Hub", "HUB"), ("Administration Hub", "HUB"), ("ADMIN", "HUB"),
+            ("DB", "DATABASE"), ("LSV", "LISTSERV"),
+        ]
+        for (name, suggestion) in cases {
+            let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "[LUI, HUB]", with: "[LUI, HUB, 1️⃣\(name)]"))
+            assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
+            assertMessage("invalid-value", in: yaml, contains: ["unknown component '\(name)'; did you mean '\(suggestion)'?"])
+        }
+    }
+
+    func testComponentsAsTextSuggestTheListForm() {
+        let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "components: [LUI, HUB]", with: "components: 1️⃣LUI, HUB"))
+        assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
+        assertMessage("invalid-value", in: yaml, contains: ["'components' takes a list, not 'LUI, HUB'"])
+        XCTAssertEqual(notes("invalid-value", in: yaml), "write a list: components: [LUI, HUB]")
+        // Names are spelt as the format wants them when that can be told.
+        let loose = MarkedYAML(cleanFourServer.replacingOccurrences(of: "components: [LUI, HUB]", with: "components: lui Hub"))
+        XCTAssertEqual(notes("invalid-value", in: loose), "write a list: components: [LUI, HUB]")
+        XCTAssertEqual(check(loose.text).map(\.rule), ["invalid-value"])
+    }
+
     func testComponentListedTwiceOnOneHost() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "[LUI, HUB]", with: "[LUI, HUB, 1️⃣LUI]"))
         assertFindings("invalid-value", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
@@ -161,8 +186,9 @@ final class InvalidValueTests: XCTestCase {
     // MARK: Text values
 
     func testControlCharacterInText() {
+        // A tab typed inside double quotes: no escape, so no talk of escapes.
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
-            of: "ca: Acme CA", with: #"ca: 1️⃣"Acme\nCA""#))
+            of: "ca: Acme CA", with: "ca: 1️⃣\"Acme\tCA\""))
         assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
         assertMessage("invalid-value", in: yaml, contains: ["'ca' contains a control character"])
     }

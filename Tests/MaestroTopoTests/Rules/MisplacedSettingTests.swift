@@ -58,4 +58,27 @@ final class MisplacedSettingTests: XCTestCase {
         assertNoFindings("misplaced-setting", in: yaml)
         XCTAssertEqual(findings("invalid-value", in: yaml).map(\.host), ["spare.acme.example"])
     }
+
+    func testUnreadComponentsThatMayRunTheSectionAreLeftAlone() {
+        // The misspelt key is the one mistake: 'database' is not also misplaced.
+        let yaml = """
+            version: 1
+            installation: acme
+            hosts:
+              ui.acme.example: {components: [LUI, HUB, TRK]}
+              db.acme.example:
+                componets: [DATABASE, LISTSERV]
+                database: {engine: mysql}
+              lsv.acme.example:
+                components: [LISTSERV, Tracker]
+                ssl: {enabled: false}
+            """
+        assertNoFindings("misplaced-setting", in: yaml)
+        // Unread names that cannot mean DATABASE do not excuse the section.
+        let wrong = yaml.replacingOccurrences(of: "componets: [DATABASE, LISTSERV]", with: "components: [LISTSERV, LSVX]")
+            .replacingOccurrences(of: "[LUI, HUB, TRK]", with: "[LUI, HUB, TRK, DATABASE]")
+        XCTAssertEqual(findings("misplaced-setting", in: wrong).count, 0, "LSVX has no suggestion: it could be DATABASE")
+        let lsv = yaml.replacingOccurrences(of: "componets: [DATABASE, LISTSERV]", with: "components: [LISTSERV, LSV]")
+        XCTAssertEqual(findings("misplaced-setting", in: lsv).count, 1)
+    }
 }

@@ -66,11 +66,12 @@ final class MissingHostTests: XCTestCase {
                 components: [LUI, HUB]
               trk.acme.example:
                 components: [TRK]
-                ssl: {allowed_clients: 1️⃣"trk.acme.example,ui.acme.exmaple"}
+                ssl: {allowed_clients: 1️⃣"trk.acme.example,2️⃣ui.acme.exmaple"}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        // Undeclared 'ui.acme.exmaple', and so 'ui.acme.example' is left out.
-        assertFindings("missing-host", in: yaml, at: ["1️⃣", "1️⃣"], hosts: ["trk.acme.example", "trk.acme.example"])
+        // Undeclared 'ui.acme.exmaple' (at its own column), and so
+        // 'ui.acme.example' is left out (said of the whole list).
+        assertFindings("missing-host", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["trk.acme.example", "trk.acme.example"])
         let messages = findings("missing-host", in: yaml).map(\.message)
         XCTAssertTrue(messages.contains { $0.contains("'ui.acme.exmaple', which is not declared") }, "\(messages)")
         XCTAssertTrue(messages.contains { $0.contains("leaves out 'ui.acme.example'") }, "\(messages)")
@@ -95,6 +96,24 @@ final class MissingHostTests: XCTestCase {
             """
         assertNoFindings("missing-host", in: yaml)
         assertNoFindings("missing-host", in: cleanFourServer)
+    }
+
+    func testSpellingUnlikeTheCertificateIsLeftToAllowedClientsFormat() {
+        // The names differ from the certificates' only in case and a dot:
+        // one finding each, by allowed-clients-format, none here.
+        let yaml = """
+            version: 1
+            installation: acme
+            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
+            hosts:
+              ui.corp.example:
+                components: [LUI, HUB]
+                ssl: {allowed_clients: [UI.CORP.EXAMPLE, trk.corp.example.]}
+              trk.corp.example: {components: [TRK]}
+              db.corp.example: {components: [DATABASE, LISTSERV]}
+            """
+        assertNoFindings("missing-host", in: yaml)
+        XCTAssertEqual(check(yaml).map(\.rule), ["allowed-clients-format", "allowed-clients-format"])
     }
 
     func testEmptyItemsAreLeftToAllowedClientsFormat() {

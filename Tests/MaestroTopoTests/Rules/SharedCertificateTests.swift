@@ -2,27 +2,28 @@ import MaestroTopo
 import XCTest
 
 final class SharedCertificateTests: XCTestCase {
-    func testSameExplicitKeystore() {
+    func testSameNetworkKeystore() {
         let yaml = MarkedYAML("""
             version: 1
             installation: acme
+            defaults: {os: windows}
             component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
             hosts:
               ui.acme.example:
                 components: [LUI, HUB]
-                ssl: {keystore: /etc/maestro/acme.jks}
+                ssl: {keystore: '\\\\fs.acme.example\\certs\\acme.jks'}
               trk.acme.example:
                 components: [TRK]
-                ssl: {keystore: 1️⃣/etc/maestro/acme.jks}
+                ssl: {keystore: 1️⃣'\\\\fs.acme.example\\certs\\acme.jks'}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
         assertFindings("shared-certificate", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
         assertMessage("shared-certificate", in: yaml, contains: [
-            "'trk.acme.example' uses the same keystore '/etc/maestro/acme.jks' as 'ui.acme.example'",
+            #"'trk.acme.example' uses the same keystore '\\fs.acme.example\certs\acme.jks' as 'ui.acme.example'"#,
         ])
     }
 
-    func testWindowsKeystoresCompareIgnoringCaseAndSeparator() {
+    func testNetworkKeystoresCompareIgnoringCaseAndSeparator() {
         let yaml = MarkedYAML("""
             version: 1
             installation: acme
@@ -31,34 +32,43 @@ final class SharedCertificateTests: XCTestCase {
             hosts:
               ui.acme.example:
                 components: [LUI]
-                ssl: {keystore: 'C:\\Maestro\\acme.jks'}
+                ssl: {keystore: '\\\\fs\\Certs\\acme.jks'}
               hub.acme.example:
                 components: [HUB]
-                ssl: {keystore: 1️⃣'c:\\maestro\\ACME.jks'}
+                ssl: {keystore: 1️⃣'\\\\FS\\certs\\ACME.jks'}
               trk.acme.example:
                 components: [TRK]
-                ssl: {keystore: 2️⃣'C:/Maestro/acme.jks'}
+                ssl: {keystore: 2️⃣'//fs/Certs/acme.jks'}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
         assertFindings("shared-certificate", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["hub.acme.example", "trk.acme.example"])
     }
 
-    func testLinuxKeystoresAreCaseSensitive() {
-        let yaml = """
+    func testSameLocalPathOnTwoHostsIsTwoFiles() {
+        // A uniform keystore path is common practice: one file on each machine.
+        let linux = """
             version: 1
             installation: acme
             component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}
             hosts:
               ui.acme.example:
                 components: [LUI, HUB]
-                ssl: {keystore: /etc/maestro/acme.jks}
+                ssl: {keystore: /etc/maestro/server.jks}
               trk.acme.example:
                 components: [TRK]
-                ssl: {keystore: /etc/maestro/ACME.jks}
+                ssl: {keystore: /etc/maestro/server.jks}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("shared-certificate", in: yaml)
-        XCTAssertEqual(check(yaml), [])
+        assertNoFindings("shared-certificate", in: linux)
+        XCTAssertEqual(check(linux), [])
+        let windows = linux
+            .replacingOccurrences(of: "installation: acme\n", with: "installation: acme\ndefaults: {os: windows}\n")
+            .replacingOccurrences(of: "{keystore: /etc/maestro/server.jks}\n  trk", with: "{keystore: 'D:\\Certs\\server.jks'}\n  trk")
+            .replacingOccurrences(of: "{keystore: /etc/maestro/server.jks}", with: "{keystore: 'd:/certs/SERVER.jks'}")
+        XCTAssertTrue(windows.contains("os: windows") && windows.contains("SERVER"), windows)
+        assertNoFindings("shared-certificate", in: windows)
+        // On Linux '//x/y' is the local '/x/y', not a share.
+        assertNoFindings("shared-certificate", in: linux.replacingOccurrences(of: "/etc/maestro", with: "//fs/maestro"))
     }
 
     func testAliasThatIsAnotherServersName() {

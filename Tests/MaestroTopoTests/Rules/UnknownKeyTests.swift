@@ -1,4 +1,4 @@
-import MaestroTopo
+@testable import MaestroTopo
 import XCTest
 
 final class UnknownKeyTests: XCTestCase {
@@ -16,7 +16,7 @@ final class UnknownKeyTests: XCTestCase {
             """)
         assertFindings("unknown-key", in: yaml, at: ["1️⃣"], hosts: [nil])
         assertMessage("unknown-key", in: yaml, contains: ["unknown key 'enable' in component_ssl", "did you mean 'enabled'?"])
-        XCTAssertEqual(notes("unknown-key", in: yaml), "allowed here: enabled, ca, keystore_password")
+        XCTAssertEqual(notes("unknown-key", in: yaml), "allowed here: enabled, ca, keystore_password, trusted_root_keystore")
     }
 
     func testTypoAtTheTopLevel() {
@@ -50,6 +50,40 @@ final class UnknownKeyTests: XCTestCase {
         assertMessage("unknown-key", in: yaml, contains: ["in a host", "did you mean 'install_folder'?"], index: 0)
         assertMessage("unknown-key", in: yaml, contains: ["in ssl", "did you mean 'keystore_password'?"], index: 1)
         assertMessage("unknown-key", in: yaml, contains: ["in database", "did you mean 'engine'?"], index: 2)
+    }
+
+    func testNearMissesOfThePortKeys() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            defaults:
+              1️⃣Ports: 80
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB, TRK]
+                2️⃣prot: 8080
+                3️⃣internal_prot: 1099
+                4️⃣trakcer_port: 7000
+              db.acme.example:
+                components: [DATABASE, LISTSERV]
+                database: {5️⃣prot: 5432}
+            """)
+        assertFindings("unknown-key", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"])
+        let allThree = "did you mean 'internal_port', 'tracker_port' or 'http_port'?"
+        assertMessage("unknown-key", in: yaml, contains: ["unknown key 'Ports' in defaults; " + allThree], index: 0)
+        assertMessage("unknown-key", in: yaml, contains: ["unknown key 'prot' in a host; " + allThree], index: 1)
+        assertMessage("unknown-key", in: yaml, contains: ["did you mean 'internal_port'?"], index: 2)
+        assertMessage("unknown-key", in: yaml, contains: ["did you mean 'tracker_port'?"], index: 3)
+        // A swap of two letters is one slip: 'prot' is next to 'port'.
+        assertMessage("unknown-key", in: yaml, contains: ["unknown key 'prot' in database; did you mean 'port'?"], index: 4)
+    }
+
+    func testTranspositionCountsAsOneEdit() {
+        XCTAssertEqual(Suggestion.editDistance("prot", "port"), 1)
+        XCTAssertEqual(Suggestion.editDistance("trakcer_port", "tracker_port"), 1)
+        XCTAssertEqual(Suggestion.editDistance("abc", "ca"), 3)  // optimal string alignment, not Damerau
+        XCTAssertEqual(Suggestion.editDistance("kitten", "sitting"), 3)
+        XCTAssertEqual(Suggestion.editDistance("", "port"), 4)
     }
 
     func testHostKeyThatDefaultsDoNotTake() {

@@ -86,6 +86,70 @@ final class YAMLSyntaxTests: XCTestCase {
         assertMessage("yaml-syntax", in: yaml, contains: ["control characters", "0x0"])
     }
 
+    // MARK: Windows paths in double quotes
+
+    func testUnknownEscapeInAWindowsPath() {
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB, TRK, DATABASE, LISTSERV]
+                os: windows
+                ssl: {keystore: "D:1️⃣\\Certs\\ui.jks"}
+            """)
+        assertFindings("yaml-syntax", in: yaml, at: ["1️⃣"])
+        assertMessage("yaml-syntax", in: yaml, contains: ["found unknown escape character"])
+        let notes = notes("yaml-syntax", in: yaml)
+        XCTAssertTrue(notes.contains(#"in double quotes a backslash starts an escape; write Windows paths in single quotes: 'D:\Certs\ui.jks'"#), notes)
+    }
+
+    func testEscapeWithoutItsHexDigits() {
+        // '\U' wants eight hex digits; libyaml stops just after it.
+        let yaml = MarkedYAML("""
+            version: 1
+            installation: acme
+            hosts:
+              ui.acme.example:
+                components: [LUI, HUB, TRK, DATABASE, LISTSERV]
+                install_folder: "C:\\U1️⃣sers\\maestro"
+            """)
+        assertFindings("yaml-syntax", in: yaml, at: ["1️⃣"])
+        XCTAssertTrue(notes("yaml-syntax", in: yaml).contains(#"single quotes: 'C:\Users\maestro'"#))
+        // A trailing backslash escapes the closing quote; the form still ends there.
+        let trailing = MarkedYAML("version: 1\ninstallation: acme\nhosts: {ui.example: {install_folder: \"C:1️⃣\\Temp\\\"}}\n")
+        assertFindings("yaml-syntax", in: trailing, at: ["1️⃣"])
+        XCTAssertTrue(notes("yaml-syntax", in: trailing).contains(#"single quotes: 'C:\Temp\'"#))
+    }
+
+    func testAPasswordIsNeverQuotedBack() {
+        // Nor under a misspelt key: the same keys count as PasswordText masks.
+        for key in ["keystore_password", "keystore_pasword", "Secret"] {
+            let yaml = "version: 1\ninstallation: acme\ncomponent_ssl: {\(key): \"HUNTER2\\q\"}\n"
+            let found = check(yaml)
+            XCTAssertEqual(found.map(\.rule), ["yaml-syntax"], key)
+            let text = found.map { $0.message + $0.notes.joined() }.joined()
+            XCTAssertFalse(text.contains("HUNTER2"), text)
+            XCTAssertTrue(text.contains("write Windows paths in single quotes, where a backslash is an ordinary character"), text)
+        }
+    }
+
+    func testNotesFollowTheSourceNotLibyamlsWording() {
+        // An unknown escape in a multi-line scalar: the typed text is not on
+        // the line, so the note gives the advice without a form.
+        let yaml = MarkedYAML("version: 1\ninstallation: \"acme\n  1️⃣\\q\"\nhosts: {}\n")
+        assertFindings("yaml-syntax", in: yaml, at: ["1️⃣"])
+        XCTAssertTrue(notes("yaml-syntax", in: yaml).contains("single quotes, where a backslash is an ordinary character"))
+        // '@' cannot start a plain value.
+        let at = MarkedYAML("version: 1\ninstallation: 1️⃣@acme\nhosts: {}\n")
+        assertFindings("yaml-syntax", in: at, at: ["1️⃣"])
+        XCTAssertTrue(notes("yaml-syntax", in: at).contains("put the value in quotes"))
+        // A stray comma in a flow list.
+        let comma = MarkedYAML("version: 1\ninstallation: acme\nhosts: {ui.example: {components: [LUI, 1️⃣, HUB]}}\n")
+        assertFindings("yaml-syntax", in: comma, at: ["1️⃣"])
+        XCTAssertTrue(notes("yaml-syntax", in: comma).contains("stray comma"))
+    }
+
     func testNoModelRuleRunsAfterASyntaxError() {
         // Only LUI is placed (missing-component would fire), but reading stopped.
         let yaml = MarkedYAML("""

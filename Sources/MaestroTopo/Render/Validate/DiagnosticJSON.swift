@@ -43,6 +43,10 @@ public struct ValidateJSONRenderer: ValidateRenderer {
             + JSONValue.object([
                 ("files", .int(summary.files)), ("errors", .int(summary.errors)),
                 ("warnings", .int(summary.warnings)), ("notes", .int(summary.notes)),
+                // Paths that could not be read: files in `files` with an
+                // `error`, and paths that are no file (missing, an unreadable
+                // folder, a folder without topology files).
+                ("unreadable", .int(summary.unreadable)),
             ]).serialized(indent: 2) + "\n}\n"
     }
 }

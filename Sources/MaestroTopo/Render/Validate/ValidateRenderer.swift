@@ -10,6 +10,14 @@ public struct BatchSummary: Sendable {
 
     public init() {}
 
+    /// Counts the paths that were no file to check (missing, an unreadable
+    /// folder, a folder without topology files) as unread, as files that
+    /// could not be read are: once per path, however many errors it drew.
+    public init(problems: [ToolError]) {
+        self.problems = problems
+        unreadable = Set(problems.map { $0.path ?? $0.description }).count
+    }
+
     /// Counts one file's report in.
     public mutating func add(_ report: FileReport, strict: Bool) {
         files += 1

@@ -1,0 +1,53 @@
+/// Before the window: nothing here stops a component.
+extension RunbookWriter {
+    mutating func prepare() {
+        // Host by host in the target's order: install first (keytool comes
+        // with Maestro's Java), then the trusted roots (vendor step 2.2.1),
+        // then the server certificate.
+        for host in diff.target.hosts {
+            let name = host.name
+            if isNewMaestroServer(name) {
+                add(.before, name, "Install \(version) on \(name) and stop it: it must not run before its data is in place. Its Java brings the keytool that the certificate steps use.")
+            }
+            if let server = targetServers[name], let certificate = server.certificate {
+                if consequences.trustedRootsToInstall.contains(name) {
+                    add(.before, name, PlanText.trustStep(certificate, roots: server.trustedRoots, os: server.os))
+                }
+                if consequences.certificatesToIssue.contains(name) {
+                    add(.before, name, "Obtain the server certificate for \(certificate.subject): create the key pair (subjectAltName DNS:\(certificate.hostName)) and CSR in \(certificate.keystore) (alias '\(certificate.alias)'), have '\(certificate.ca)' sign it, import the root and the signed certificate (\(PlanText.certificateScript(server.os)) request, then install, from maestro-topo bundle).")
+                }
+            }
+            if let database = consequences.database, database.changesHost || database.changesEngine,
+               HostName.canonical(database.to) == HostName.canonical(name) {
+                add(.before, name, DatabaseText.prepare(database, on: host))
+            }
+            if listservArrives(at: name) {
+                add(.before, name, "Install LISTSERV on \(name) and keep it stopped until its data is in place; Maestro's sending account needs the DISTRIBUTE right there (DIST_ALLOWED_USERS, or POSTMASTER).")
+            }
+        }
+        for firewall in consequences.firewall where !firewall.open.isEmpty {
+            add(.before, firewall.host, "Open inbound " + Runbook.describe(firewall.open) + ".")
+        }
+        if let advice = TrackerAdvice(diff) {
+            add(.before, advice.stepHost, advice.action)
+        }
+        for change in diff.changes where change.action == .rename {
+            let old = change.previousName ?? ""
+            let components = RunbookWriter.maestro(change.after?.components ?? [])
+            add(.before, change.host, "The server '\(old)' gets the new name '\(change.host)': add '\(change.host)' to DNS for it (the components address each other by name), and replace '\(old)' by '\(change.host)' in the host entries of the Maestro INI files and in the HUB's component settings. If '\(change.host)' is another machine rather than a new name, install \(version) there first and move \(components) as for a move (delete, then copy).")
+        }
+    }
+
+    /// A host that runs a Maestro component afterwards and ran none before
+    /// (a renamed server keeps its installation).
+    func isNewMaestroServer(_ name: String) -> Bool {
+        guard let change = diff.changes.first(where: { $0.host == name }), change.action != .rename else { return false }
+        return change.after?.isMaestroServer == true && change.before?.isMaestroServer != true
+    }
+
+    /// LISTSERV comes to this host, by a move or as an added instance.
+    func listservArrives(at name: String) -> Bool {
+        consequences.dataMoves.contains { $0.component == .listserv && $0.to == name }
+            || consequences.listservAdded.contains(name)
+    }
+}

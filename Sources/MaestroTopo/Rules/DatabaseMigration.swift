@@ -1,0 +1,48 @@
+extension Rules {
+    /// `diff`: the system database changes engine.
+    public static let databaseMigration: Rule = Rule(
+        id: "database-migration", severity: .warning,
+        summary: "`diff`: the system database changes engine (internal MySQL to Microsoft SQL Server, say): a migration, not a copy.",
+        documentation: """
+            Moving the system database to another host with the same engine \
+            is a copy: export and import with the engine's own tools, or, for \
+            Maestro's internal MySQL, its data folder. Changing the engine is \
+            a migration between two database products, which their export \
+            and import tools do not do for each other. Follow L-Soft's \
+            procedure for changing Maestro's system database.
+
+            LUI connects to the system database, and "the Maestro User \
+            Interface actually needs to be restarted if a new database \
+            connection is to be used": the connection and the JDBC driver for \
+            the new engine are set in the HUB's global component settings, \
+            then LUI restarts.
+
+            Reported by `maestro-topo diff` at the `engine` of the target's \
+            database host.
+
+            ```yaml
+            # current: DATABASE with engine internal; target:
+            hosts:
+              db.acme.example:
+                components: [DATABASE]
+                database: {engine: mssql}
+            ```
+
+            Fix: nothing to fix; plan the migration with L-Soft's procedure \
+            and test it on a copy first.
+            """)
+}
+
+enum DatabaseMigrationText {
+    static func message(_ change: DatabaseChange) -> String {
+        "the system database changes engine from \(change.engineBefore.displayName) to \(change.engineAfter.displayName): a migration between engines, not a copy"
+    }
+
+    static func notes(_ change: DatabaseChange) -> [String] {
+        [
+            "follow L-Soft's procedure for changing the system database; export and import tools of one engine do not carry the data into another",
+            "set LUI's database connection and the JDBC driver for \(change.engineAfter.displayName) in the HUB's global component settings, then restart LUI",
+            "rehearse the migration on a copy before the maintenance window",
+        ]
+    }
+}

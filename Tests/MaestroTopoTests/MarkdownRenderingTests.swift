@@ -1,0 +1,48 @@
+import Foundation
+@testable import MaestroTopo
+import XCTest
+
+/// A change ticket is read rendered: what the reader sees must be exactly
+/// what is to be typed, backslashes included.
+final class MarkdownRenderingTests: XCTestCase {
+    func testProseKeepsBackslashesAndCodeSpans() {
+        XCTAssertEqual(Markdown.text(#"write C:\\Maestro or C:\x"#), #"write C:\\\\Maestro or C:\\x"#)
+        XCTAssertEqual(Markdown.text("run `icacls \"C:\\a\" *S-1-5-18:R` now *and* _then_"),
+                       "run `icacls \"C:\\a\" *S-1-5-18:R` now \\*and\\* \\_then\\_")
+        XCTAssertEqual(Markdown.text("an unmatched ` stays"), "an unmatched \\` stays")
+        XCTAssertEqual(Markdown.text("<b>[link]</b>"), "\\<b\\>\\[link\\]\\</b\\>")
+    }
+
+    func testFenceOutlastsBackticksInTheText() {
+        XCTAssertEqual(Markdown.fence("a\r\nb```c\r\n", language: "x", indent: "  "), "  ````x\n  a\n  b```c\n  ````\n")
+    }
+
+    /// Renders the real diff Markdown with a CommonMark renderer
+    /// (markdown-it-py) and reads the text a person would see.
+    func testRenderedRunbookShowsTheINITextAndCommandsExactly() throws {
+        let python = try Tool.require("python3")
+        let probe = try Tool.runProgram(python, ["-c", "import markdown_it"], in: Tool.packageRoot)
+        if probe.status != 0 {
+            if ProcessInfo.processInfo.environment["CI"] == "true" {
+                XCTFail("markdown-it-py is required under CI=true (pip install markdown-it-py)")
+            }
+            throw XCTSkip("markdown-it-py is not installed")
+        }
+        let markdown = try Tool.run(["diff", "--format", "markdown",
+                                     "topologies/migration/grow-current.yaml", "topologies/migration/grow-target.yaml"])
+        XCTAssertEqual(markdown.status, 0, markdown.stderr)
+        let script = """
+            import sys, html, re
+            from markdown_it import MarkdownIt
+            out = MarkdownIt('commonmark').render(sys.stdin.read())
+            print(html.unescape(re.sub(r'<[^>]+>', '', out)))
+            """
+        let rendered = try Tool.runProgram(python, ["-c", script], in: Tool.packageRoot, stdin: markdown.stdout)
+        XCTAssertEqual(rendered.status, 0, rendered.stderr)
+        let seen = rendered.stdout
+        XCTAssertTrue(seen.contains(#"SSLKeystorePath=C:\\Program Files\\L-Soft\\Maestro\\keystore\\ui.acme.example.jks"#), seen)
+        XCTAssertTrue(seen.contains(#"so write C:\\Maestro\\backup or C:/Maestro/backup"#), seen)
+        XCTAssertTrue(seen.contains(#"icacls "C:\Program Files\L-Soft\Maestro\commands\ssl.ini" /inheritance:r /grant:r *S-1-5-18:R *S-1-5-32-544:F"#), seen)
+        XCTAssertTrue(seen.contains("MAESTRO_KEYSTORE_PASSWORD"), seen)
+    }
+}

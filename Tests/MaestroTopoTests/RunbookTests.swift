@@ -1,0 +1,228 @@
+import Foundation
+@testable import MaestroTopo
+import XCTest
+
+/// The runbook must be safe to follow word for word: every value typed as
+/// it must be typed, every step on a named host, moves of the database and
+/// LISTSERV as the vendor describes them.
+final class RunbookTests: XCTestCase {
+    func report(_ current: String, _ target: String, file: StaticString = #filePath, line: UInt = #line) throws -> DiffReport {
+        let a = TopologyCheck.check(bytes: Array(current.utf8)), b = TopologyCheck.check(bytes: Array(target.utf8))
+        XCTAssertEqual(b.diagnostics.errorCount, 0, "\(b.diagnostics.map(\.message))", file: file, line: line)
+        return DiffReport(current: try XCTUnwrap(a.topology), target: try XCTUnwrap(b.topology))
+    }
+
+    func example(_ path: String) throws -> String {
+        try String(contentsOf: Tool.packageRoot.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    static let windowsUI = DiffTests.fourServers.replacingOccurrences(
+        of: "ui.acme.example: {components: [LUI, HUB]}",
+        with: #"ui.acme.example: {components: [LUI, HUB], os: windows, install_folder: 'C:\Program Files\L-Soft\Maestro'}"#)
+
+    // MARK: 1. INI values exactly as typed
+
+    func testSSLIniStepCarriesTheEscapedFileText() throws {
+        let report = try report(DiffTests.topology(DiffTests.fourServers, ssl: false), DiffTests.topology(Self.windowsUI))
+        let step = try XCTUnwrap(report.steps.first { $0.host == "ui.acme.example" && $0.file != nil })
+        let file = try XCTUnwrap(step.file)
+        XCTAssertEqual(file.path, #"C:\Program Files\L-Soft\Maestro\commands\ssl.ini"#)
+        XCTAssertTrue(file.text.contains(#"SSLKeystorePath=C:\\Program Files\\L-Soft\\Maestro\\keystore\\ui.acme.example.jks"#), file.text)
+        XCTAssertTrue(file.text.hasSuffix("\r\n"), "a Windows ssl.ini has CRLF line ends")
+        // The prose never shows an INI value unescaped.
+        for step in report.steps {
+            XCTAssertFalse(step.action.contains("SSLKeystorePath="), step.action)
+            XCTAssertFalse(step.action.contains("SSLAllowedClients="), step.action)
+        }
+        XCTAssertTrue(step.action.contains(#"icacls "C:\Program Files\L-Soft\Maestro\commands\ssl.ini" /inheritance:r /grant:r *S-1-5-18:R *S-1-5-32-544:F"#), step.action)
+        // The file text is what the plan writes, which Java reads back (SSLIniJavaTests).
+        let plan = Planner.plan(try XCTUnwrap(TopologyCheck.check(bytes: Array(DiffTests.topology(Self.windowsUI).utf8)).topology))
+        XCTAssertEqual(file.text, plan.servers.first { $0.host == "ui.acme.example" }?.sslIni?.text())
+    }
+
+    func testTextMarkdownAndJSONShowTheFileTextAndJavaReadsItBack() throws {
+        let java = try Tool.require("java")
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let current = directory.appendingPathComponent("current.yaml"), target = directory.appendingPathComponent("target.yaml")
+        try Data(DiffTests.topology(DiffTests.fourServers, ssl: false).utf8).write(to: current)
+        try Data(DiffTests.topology(Self.windowsUI).utf8).write(to: target)
+        let escaped = #"SSLKeystorePath=C:\\Program Files\\L-Soft\\Maestro\\keystore\\ui.acme.example.jks"#
+        let text = try Tool.run(["diff", "--no-color", current.path, target.path])
+        XCTAssertTrue(text.stdout.contains("         " + escaped + "\n"), text.stdout)
+        let markdown = try Tool.run(["diff", "--format", "markdown", current.path, target.path])
+        XCTAssertTrue(markdown.stdout.contains("   ```properties\n   # Component SSL settings"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("   " + escaped + "\n"), markdown.stdout)
+        let json = try Tool.run(["diff", "--format", "json", current.path, target.path])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let steps = try XCTUnwrap(object["steps"] as? [[String: Any]])
+        XCTAssertTrue(steps.allSatisfy { ($0["host"] as? String)?.isEmpty == false }, "every step names its host")
+        let files = steps.compactMap { $0["file"] as? [String: String] }
+        XCTAssertEqual(files.count, 2)
+        var paths: [String] = []
+        for (i, file) in files.enumerated() {
+            let url = directory.appendingPathComponent("\(i).ini")
+            try Data(try XCTUnwrap(file["text"]).utf8).write(to: url)
+            paths.append(url.path)
+        }
+        let source = Tool.packageRoot.appendingPathComponent("Tests/MaestroTopoTests/Fixtures/ReadProperties.java").path
+        let run = try Tool.runProgram(java, [source] + paths, in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let read = SSLIniJavaTests.parse(run.stdout)
+        XCTAssertEqual(read[paths[0]]?["SSLKeystorePath"], #"C:\Program Files\L-Soft\Maestro\keystore\ui.acme.example.jks"#)
+        XCTAssertEqual(read[paths[1]]?["SSLKeystorePath"], "/opt/lsoft/maestro/keystore/trk.acme.example.jks")
+        XCTAssertEqual(read[paths[0]]?["SSLAllowedClients"], "ui.acme.example,trk.acme.example")
+    }
+
+    // MARK: 2. The database and LISTSERV
+
+    func testDatabaseOnlyMoveRestartsLUIAfterTheConnectionChanges() throws {
+        let report = try report(try example("topologies/four-server.yaml"), try example("topologies/migration/database-target.yaml"))
+        let c = report.consequences
+        XCTAssertEqual(c.database?.from, "db.acme.example")
+        XCTAssertEqual(c.database?.to, "pg.acme.example")
+        XCTAssertEqual(c.restart, ["ui.acme.example"], "LUI restarts for a new database connection; the Tracker does not")
+        let actions = report.steps.map { "[\($0.host)] \($0.action)" }
+        XCTAssertFalse(actions.contains { $0.contains("Install Maestro") }, "\(actions)")
+        let install = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[pg.acme.example] Install PostgreSQL on pg.acme.example") })
+        let stop = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Stop LUI, HUB") })
+        let move = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[pg.acme.example] Move the system database from db.acme.example to pg.acme.example: export it on db.acme.example") })
+        let setting = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] In the HUB's Global Component Settings for LUI, point LUI's system database connection at PostgreSQL on pg.acme.example, port 5432.") })
+        let restart = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Restart LUI, HUB on ui.acme.example") })
+        XCTAssertTrue(install < stop && stop < move && move < setting && setting < restart, "\(actions)")
+        XCTAssertFalse(actions[setting].contains("JDBC"), "the engine stays")
+        XCTAssertFalse(actions.contains { $0.contains("TRK") }, "the Tracker keeps running")
+    }
+
+    func testEngineChangeIsAMigrationWithAWarning() throws {
+        let current = DiffTests.topology(DiffTests.fourServers)
+        let target = current.replacingOccurrences(of: "db.acme.example: {components: [DATABASE]}",
+                                                  with: "db.acme.example: {components: [DATABASE], database: {engine: mssql}}")
+        let report = try report(current, target)
+        let warning = try XCTUnwrap(report.diagnostics.first { $0.rule == "database-migration" })
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertEqual(warning.location, SourceLocation(line: 8, column: 64), "at the engine")
+        XCTAssertTrue(warning.message.contains("from Maestro's internal MySQL to Microsoft SQL Server"), warning.message)
+        let actions = report.steps.map(\.action)
+        XCTAssertTrue(actions.contains { $0.hasPrefix("Migrate the system database on db.acme.example from Maestro's internal MySQL to Microsoft SQL Server with L-Soft's procedure") }, "\(actions)")
+        XCTAssertFalse(actions.contains { $0.contains("export") && !$0.contains("one engine's export") }, "\(actions)")
+        XCTAssertTrue(actions.contains { $0.contains("select the JDBC driver for Microsoft SQL Server") }, "\(actions)")
+        XCTAssertFalse(report.diagnostics.contains { $0.rule == "component-move" }, "a migration is not reported as a copy")
+    }
+
+    func testListservMoveInstallsMovesAndRepoints() throws {
+        let current = DiffTests.topology(DiffTests.fourServers)
+        let target = current.replacingOccurrences(of: "lsv.acme.example", with: "lsv2.acme.example")
+        let report = try report(current, target)
+        XCTAssertEqual(report.diff.changes.map(\.action), [.add, .remove], "a LISTSERV host under a new name is another machine")
+        XCTAssertEqual(report.consequences.dataMoves.map(\.component), [.listserv])
+        let steps = report.steps
+        let install = try XCTUnwrap(steps.first { $0.action.hasPrefix("Install LISTSERV on lsv2.acme.example") })
+        XCTAssertEqual(install.host, "lsv2.acme.example")
+        XCTAssertEqual(install.phase, .before)
+        let move = try XCTUnwrap(steps.first { $0.action.hasPrefix("Move LISTSERV from lsv.acme.example") })
+        XCTAssertEqual(move.host, "lsv2.acme.example")
+        XCTAssertTrue(move.action.contains("LISTSERV's own procedure"), move.action)
+        XCTAssertTrue(move.action.contains("Keep LISTSERV on lsv.acme.example from starting again"), move.action)
+        let repoint = try XCTUnwrap(steps.first { $0.action.contains("LISTSERV connection settings at lsv2.acme.example") })
+        XCTAssertEqual(repoint.host, "ui.acme.example", "the settings are the HUB's")
+        XCTAssertFalse(steps.contains { $0.action.contains("Install Maestro") })
+    }
+
+    // MARK: 3. A component that changes operating system
+
+    func testOSChangeIsFlaggedAndThePathsEdited() throws {
+        let report = try report(try example("topologies/migration/grow-current.yaml"), try example("topologies/migration/grow-target.yaml"))
+        let warning = try XCTUnwrap(report.diagnostics.first { $0.rule == "os-change" })
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertEqual(warning.host, "ui.acme.example")
+        XCTAssertEqual(warning.location, SourceLocation(line: 22, column: 9), "at 'os: windows'")
+        XCTAssertTrue(warning.message.contains("LUI and HUB move from Linux ('maestro.acme.example') to Windows ('ui.acme.example')"), warning.message)
+        XCTAssertTrue(warning.notes.joined().contains("line ends"), "\(warning.notes)")
+        let steps = report.steps
+        let edit = try XCTUnwrap(steps.firstIndex { $0.action.hasPrefix("ui.acme.example runs Windows where maestro.acme.example ran Linux") })
+        XCTAssertTrue(steps[edit].action.contains("lui/lui.ini, hub/hub.ini"), steps[edit].action)
+        let lastMove = try XCTUnwrap(steps.lastIndex { $0.action.hasPrefix("Move LUI") || $0.action.hasPrefix("Move HUB") })
+        XCTAssertTrue(lastMove < edit, "the copied files are edited once they are all there")
+        XCTAssertTrue(steps.contains { $0.phase == .after && $0.action.contains("every path setting") })
+        // Linux to Windows without a move: the same host reinstalled.
+        let inPlace = try self.report(DiffTests.topology(DiffTests.fourServers), DiffTests.topology(Self.windowsUI))
+        XCTAssertEqual(inPlace.consequences.osChanges.map(\.component), [.lui, .hub])
+        XCTAssertTrue(inPlace.diagnostics.contains { $0.rule == "os-change" })
+    }
+
+    // MARK: 4. Order and labels
+
+    func testNewServerIsInstalledBeforeItsTrustedRootsAndCertificate() throws {
+        let report = try report(try example("topologies/migration/current.yaml"), try example("topologies/migration/target.yaml"))
+        let trk = report.steps.filter { $0.host == "trk.acme.example" && $0.phase == .before }.map(\.action)
+        let install = try XCTUnwrap(trk.firstIndex { $0.hasPrefix("Install Maestro 6.0-1 on trk.acme.example") })
+        let trust = try XCTUnwrap(trk.firstIndex { $0.hasPrefix("Secure the trusted-root keystore /opt/lsoft/maestro/jre/lib/security/cacerts") })
+        let certificate = try XCTUnwrap(trk.firstIndex { $0.hasPrefix("Obtain the server certificate for CN=trk.acme.example") })
+        XCTAssertTrue(install < trust && trust < certificate, "\(trk)")
+        XCTAssertTrue(trk[trust].contains("certificate.sh trust ROOT.pem"))
+        // The reverse proxy runs where the old name stays: not on the new Tracker.
+        let proxy = try XCTUnwrap(report.steps.first { $0.action.contains("reverse proxy") })
+        XCTAssertEqual(proxy.host, "maestro.acme.example")
+        XCTAssertTrue(proxy.action.contains("on maestro.acme.example, forward the Tracker's URLs"), proxy.action)
+    }
+
+    // MARK: 5. Tracker names
+
+    func testRenamedTrackerServerGetsConsistentAdvice() throws {
+        let current = DiffTests.topology("""
+              maestro.acme.example: {components: [LUI, HUB, TRK]}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """)
+        let report = try report(current, current.replacingOccurrences(of: "maestro.acme.example", with: "mae.acme.example"))
+        XCTAssertEqual(report.diff.changes.map(\.action), [.rename])
+        let texts = report.steps.map(\.action) + report.diagnostics.flatMap(\.notes)
+        XCTAssertFalse(texts.contains { $0.contains("stays in use") || $0.contains("keeps the name") }, "\(texts)")
+        let tracker = try XCTUnwrap(report.steps.first { $0.action.hasPrefix("Tracking links") })
+        XCTAssertEqual(tracker.host, "maestro.acme.example")
+        XCTAssertTrue(tracker.action.contains("keep that DNS name pointing at 'mae.acme.example'"), tracker.action)
+        XCTAssertFalse(tracker.action.contains("Warning"), "LUI and HUB go along with the Tracker")
+        XCTAssertTrue(report.steps.contains { $0.action.hasPrefix("The server 'maestro.acme.example' gets the new name 'mae.acme.example'") })
+    }
+
+    func testOldTrackerNameThatServedLUIWarnsAboutBookmarks() throws {
+        let report = try report(try example("topologies/migration/grow-current.yaml"), try example("topologies/migration/grow-target.yaml"))
+        let tracker = try XCTUnwrap(report.steps.first { $0.action.hasPrefix("Tracking links") })
+        XCTAssertEqual(tracker.host, "maestro.acme.example")
+        XCTAssertTrue(tracker.action.contains("Warning: 'maestro.acme.example' also served LUI and HUB, so pointing that name at 'trk.acme.example' alone breaks users' bookmarks"), tracker.action)
+        XCTAssertTrue(tracker.action.contains("forwards the /trk path to 'trk.acme.example' and the /lui and /hub paths to 'ui.acme.example'"), tracker.action)
+        let finding = try XCTUnwrap(report.diagnostics.first { $0.rule == "tracker-moved" })
+        XCTAssertTrue(finding.notes[0].contains("breaks users' bookmarks"), "\(finding.notes)")
+    }
+
+    // MARK: 6. Switching SSL off
+
+    func testSwitchingSSLOffHasFittingNotesAtTheEnabledNode() throws {
+        let on = DiffTests.topology(DiffTests.fourServers)
+        let explicitOff = try report(on, DiffTests.topology(DiffTests.fourServers, ssl: false))
+        let finding = try XCTUnwrap(explicitOff.diagnostics.first { $0.rule == "ssl-switch" })
+        XCTAssertEqual(finding.location, SourceLocation(line: 4, column: 26), "at 'enabled: false' of the target")
+        XCTAssertFalse(finding.notes.joined().contains("obtain"), "\(finding.notes)")
+        XCTAssertTrue(finding.notes.joined().contains("delete every ssl.ini"), "\(finding.notes)")
+
+        // The target leaves component_ssl out: the node that changed is the current file's.
+        let omitted = on.replacingOccurrences(of: "component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}\n", with: "")
+        let implicit = try report(on, omitted)
+        XCTAssertEqual(implicit.diagnostics.filter { $0.rule == "ssl-switch" }.count, 0)
+        let current = try XCTUnwrap(implicit.currentDiagnostics.first { $0.rule == "ssl-switch" })
+        XCTAssertEqual(current.location, SourceLocation(line: 4, column: 26))
+        XCTAssertNotEqual(current.location, SourceLocation(line: 1, column: 1))
+    }
+
+    func testSwitchingSSLOffReportsTheCurrentFileInTheCLI() throws {
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let on = DiffTests.topology(DiffTests.fourServers)
+        let current = directory.appendingPathComponent("current.yaml"), target = directory.appendingPathComponent("target.yaml")
+        try Data(on.utf8).write(to: current)
+        try Data(on.replacingOccurrences(of: "component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}\n", with: "").utf8).write(to: target)
+        let run = try Tool.run(["diff", "--no-color", current.path, target.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("current.yaml:4:26: warning[ssl-switch]: component SSL is switched off"), run.stderr)
+    }
+}
