@@ -44,5 +44,19 @@ final class MarkdownRenderingTests: XCTestCase {
         XCTAssertTrue(seen.contains(#"so write C:\\Maestro\\backup or C:/Maestro/backup"#), seen)
         XCTAssertTrue(seen.contains(#"icacls "C:\Program Files\L-Soft\Maestro\commands\ssl.ini" /inheritance:r /grant:r *S-1-5-18:R *S-1-5-32-544:F"#), seen)
         XCTAssertTrue(seen.contains("MAESTRO_KEYSTORE_PASSWORD"), seen)
+
+        // Each file's block stays inside its numbered step: one list per
+        // phase, and every code block within a list item.
+        let structure = """
+            import sys
+            from markdown_it import MarkdownIt
+            tokens = MarkdownIt('commonmark').parse(sys.stdin.read())
+            runbook = next(i for i, t in enumerate(tokens) if t.type == 'inline' and t.content == 'Runbook')
+            lists = sum(1 for t in tokens[runbook:] if t.type == 'ordered_list_open')
+            fences = [t for t in tokens[runbook:] if t.type == 'fence']
+            print(lists, len(fences), all(t.level > 0 for t in fences))
+            """
+        let parsed = try Tool.runProgram(python, ["-c", structure], in: Tool.packageRoot, stdin: markdown.stdout)
+        XCTAssertEqual(parsed.stdout, "3 2 True\n", parsed.stderr)
     }
 }

@@ -60,7 +60,9 @@ public enum DiffMarkdownRenderer {
             }
             out += "\(step.n). **\(Markdown.text(step.host))**: " + Markdown.text(step.action) + "\n"
             if let file = step.file {
-                out += "\n" + Markdown.fence(file.text, language: "properties", indent: "   ") + "\n"
+                // Indented as far as the item's text, so the block stays inside it.
+                let indent = String(repeating: " ", count: "\(step.n). ".count)
+                out += "\n" + Markdown.fence(file.text, language: "properties", indent: indent) + "\n"
             }
         }
         return out
