@@ -18,7 +18,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // The one libc call Swift's Glibc module does not import (renameat2).
+        // The libc calls Swift's Glibc module does not import or cannot call
+        // (renameat2 relative to a folder, prctl, explicit_bzero).
         // DWARF 4, so valgrind (used for docs/performance.md) can read the
         // binary's debug information.
         .target(name: "CSystem", cSettings: [.unsafeFlags(["-gdwarf-4"])]),

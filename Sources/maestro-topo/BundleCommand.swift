@@ -24,7 +24,9 @@ struct BundleCommand: FormatWriting {
             The bundle is built beside DIR and moved into place in one step; \
             on any failure an earlier DIR stays as it was. An existing DIR must \
             be empty or an earlier bundle of the same installation, which only \
-            --force replaces.
+            --force replaces. While a run writes DIR it holds a lock beside it \
+            (.DIR.maestro-topo.lock): a second run for the same DIR exits 2. \
+            SIGINT or SIGTERM during the write removes the half-written bundle.
 
             Examples:
               MAESTRO_KEYSTORE_PASSWORD=... maestro-topo bundle topologies/four-server.yaml --out acme-bundle
@@ -64,19 +66,24 @@ struct BundleCommand: FormatWriting {
         let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
         let resolver = SecretResolver(baseDirectory: folder.isEmpty ? "/" : folder, placeholders: placeholderSecrets)
         let content = try BundleBuilder.build(plan: plan, diagnostics: result.diagnostics, secrets: resolver)
+        // The ssl.ini bytes hold the passwords: overwritten once written, or once the write failed.
+        defer { content.wipeSecrets() }
         try BundleWriter.write(content, to: out, force: force)
 
-        for warning in content.warnings { Output.err("maestro-topo: \(options.stderrStyle.severity(.warning)): \(warning)\n") }
+        // Warnings name files (a password file others can read): written
+        // out like every message, whatever put a control character there.
+        let warning = "maestro-topo: \(options.stderrStyle.severity(.warning)): "
+        for text in content.warnings { Output.err(warning + text.withVisibleControls + "\n") }
         if !content.placeholderHosts.isEmpty {
-            Output.err("maestro-topo: \(options.stderrStyle.severity(.warning)): placeholder passwords written into the ssl.ini of "
-                + content.placeholderHosts.joined(separator: ", ") + "; replace them before use\n")
+            Output.err(warning + "placeholder passwords written into the ssl.ini of "
+                + content.placeholderHosts.joined(separator: ", ").withVisibleControls + "; replace them before use\n")
         }
         switch format.value {
         case .json:
             Output.out(BundleSummaryRenderer.json(content, directory: out))
         default:
             if !options.quiet { Output.out(BundleSummaryRenderer.tree(content, directory: out)) }
-            options.findings.hint("next: cd \(out) && sha256sum -c SHA256SUMS, then follow README.md")
+            options.findings.hint(BundleSummaryRenderer.nextStep(directory: out))
         }
     }
 }

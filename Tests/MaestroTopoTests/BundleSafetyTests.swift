@@ -4,59 +4,7 @@ import XCTest
 
 /// `bundle` writes only inside DIR, never through a link, and a run that is
 /// killed at any moment leaves DIR either as it was or complete.
-final class BundleSafetyTests: XCTestCase {
-    var directory: URL!
-    var out: URL { directory.appendingPathComponent("out") }
-
-    override func setUpWithError() throws {
-        directory = try Tool.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    /// A valid topology with `listservHosts` LISTSERV hosts: each gets a
-    /// folder, so writing the bundle takes long enough to be interrupted.
-    func largeTopology(listservHosts: Int) throws -> URL {
-        var text = """
-            version: 1
-            installation: acme-large
-            defaults: {os: linux, install_folder: /opt/lsoft/maestro}
-            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: MAESTRO_KEYSTORE_PASSWORD}}
-            hosts:
-              ui.acme.example: {components: [LUI, HUB]}
-              trk.acme.example: {components: [TRK]}
-              db.acme.example: {components: [DATABASE], database: {engine: postgresql}}
-
-            """
-        for index in 1...listservHosts { text += "  lsv\(index).acme.example: {components: [LISTSERV]}\n" }
-        let url = directory.appendingPathComponent("large.yaml")
-        try Data(text.utf8).write(to: url)
-        return url
-    }
-
-    /// The bundle in `folder` is whole: every file is listed in SHA256SUMS
-    /// with the right sum, and nothing else is there.
-    func assertComplete(_ folder: URL, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let sha256sum = try Tool.require("sha256sum")
-        let check = try Tool.runProgram(sha256sum, ["-c", "--strict", "--quiet", "SHA256SUMS"], in: folder)
-        XCTAssertEqual(check.status, 0, "\(message): \(check.stdout)\(check.stderr)", file: file, line: line)
-        let listed = try String(contentsOf: folder.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
-            .split(separator: "\n").map { String($0.split(separator: " ", maxSplits: 1)[1].dropFirst()) }
-        var present: [String] = []
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
-        while let path = enumerator.nextObject() as? String {
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { present.append(path) }
-        }
-        XCTAssertEqual(Set(present), Set(listed + ["SHA256SUMS"]), message, file: file, line: line)
-    }
-
-    /// Leftovers of interrupted runs beside DIR.
-    func leftovers() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".out.") }.sorted()
-    }
-
+final class BundleSafetyTests: BundleFolderTestCase {
     func testAKillAtAnyMomentLeavesDirWholeOrAbsent() throws {
         let topology = try largeTopology(listservHosts: 300)
         let arguments = ["bundle", topology.path, "--out", out.path, "--placeholder-secrets"]
@@ -92,26 +40,23 @@ final class BundleSafetyTests: XCTestCase {
         XCTAssertEqual(try leftovers(), [], "temporary folders of killed runs are removed")
     }
 
-    func testInterruptedRunsAreCleanedUpButLiveOnesAreLeftAlone() throws {
-        let dead = Process()
-        dead.executableURL = URL(fileURLWithPath: "/bin/true")
-        try dead.run()
-        dead.waitUntilExit()
-        let deadPID = dead.processIdentifier
-        let livePID = ProcessInfo.processInfo.processIdentifier
+    func testLeftoversOfRunsThatHoldNoLockAreCleanedUp() throws {
         let fm = FileManager.default
         // A half-written bundle of a killed run, with a password file in it.
-        let half = directory.appendingPathComponent(".out.maestro-topo-\(deadPID)-a1b2c3")
+        // Its process id is this test's own, which is alive: liveness is the
+        // lock's, never the id's (ids are reused, and another PID namespace
+        // sees other ids).
+        let livePID = ProcessInfo.processInfo.processIdentifier
+        let half = directory.appendingPathComponent(".out.maestro-topo-\(livePID)-a1b2c3")
         try fm.createDirectory(at: half.appendingPathComponent("hosts"), withIntermediateDirectories: true)
         try Data("secret".utf8).write(to: half.appendingPathComponent("hosts/ssl.ini"))
         // The earlier bundle, set aside by a run killed between its two renames.
         XCTAssertEqual(try Tool.run(["bundle", "topologies/four-server.yaml", "--out", out.path],
                                     environment: ["MAESTRO_KEYSTORE_PASSWORD": "x"]).status, 0)
-        let aside = directory.appendingPathComponent(".out.old-\(deadPID)-d4e5f6")
+        let aside = directory.appendingPathComponent(".out.old-\(livePID)-d4e5f6")
         try fm.moveItem(at: out, to: aside)
-        // A run that is still going (this test's own process id).
-        let busy = directory.appendingPathComponent(".out.maestro-topo-\(livePID)-g7h8i9")
-        try fm.createDirectory(at: busy, withIntermediateDirectories: true)
+        // A stale lock file of a killed run: nobody holds it.
+        try Data().write(to: directory.appendingPathComponent(".out.maestro-topo.lock"))
         // Someone else's folder with a similar name.
         let other = directory.appendingPathComponent(".out.maestro-topo-notes")
         try fm.createDirectory(at: other, withIntermediateDirectories: true)
@@ -123,7 +68,79 @@ final class BundleSafetyTests: XCTestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stderr.contains("--force"), run.stderr)
         try assertComplete(out, "the set-aside bundle is restored")
-        XCTAssertEqual(try leftovers(), [busy.lastPathComponent, other.lastPathComponent])
+        XCTAssertEqual(try leftovers(), [other.lastPathComponent])
+    }
+
+    func testARunThatHoldsTheLockIsLeftAlone() throws {
+        let fm = FileManager.default
+        let busy = directory.appendingPathComponent(".out.maestro-topo-1-g7h8i9")
+        try fm.createDirectory(at: busy.appendingPathComponent("hosts"), withIntermediateDirectories: true)
+        // This test is the run that is writing: it holds the lock.
+        let lock = open(directory.appendingPathComponent(".out.maestro-topo.lock").path, O_RDONLY | O_CREAT, 0o600)
+        XCTAssertGreaterThanOrEqual(lock, 0)
+        XCTAssertEqual(flock(lock, LOCK_EX | LOCK_NB), 0)
+        for extra in [[], ["--force"]] {
+            let run = try Tool.run(["bundle", "topologies/four-server.yaml", "--out", out.path] + extra,
+                                   environment: ["MAESTRO_KEYSTORE_PASSWORD": "x"])
+            XCTAssertEqual(run.status, 2, run.stderr)
+            XCTAssertTrue(run.stderr.contains("refusing to write '\(out.path)': another bundle run is writing it right now"), run.stderr)
+            XCTAssertEqual(try leftovers(), [".out.maestro-topo-1-g7h8i9", ".out.maestro-topo.lock"], "nothing touched")
+            XCTAssertFalse(fm.fileExists(atPath: out.path))
+        }
+        close(lock)
+        let run = try Tool.run(["bundle", "topologies/four-server.yaml", "--out", out.path],
+                               environment: ["MAESTRO_KEYSTORE_PASSWORD": "x"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try leftovers(), [], "once the lock is free, the folder is known to be stale")
+    }
+
+    /// A name may have 255 bytes; the names beside DIR add a prefix and a
+    /// suffix, so a long DIR name is cut and completed with a hash.
+    func testEveryValidDirNameWorksHoweverLong() throws {
+        let names = [String(repeating: "a", count: 200), String(repeating: "b", count: 240),
+                     String(repeating: "c", count: 255), String(repeating: "é", count: 127)]
+        for base in names {
+            let tag = BundleNames(base: base).tag
+            XCTAssertLessThanOrEqual((BundleNames(base: base).temporaryPrefix + "4194304-XXXXXX").utf8.count, 255, base)
+            XCTAssertEqual(tag == base, base.utf8.count <= 200, base)
+            let dir = directory.appendingPathComponent(base)
+            // A killed run's folder under that name is cleaned up too.
+            let stale = directory.appendingPathComponent(BundleNames(base: base).temporaryPrefix + "1-abcdef")
+            try FileManager.default.createDirectory(at: stale.appendingPathComponent("hosts"), withIntermediateDirectories: true)
+            for extra in [[], ["--force"]] {
+                let run = try Tool.run(["bundle", "topologies/four-server.yaml", "--out", dir.path] + extra, environment: env)
+                XCTAssertEqual(run.status, 0, "\(base.utf8.count) bytes: \(run.stderr)")
+                try assertComplete(dir, "\(base.utf8.count) bytes")
+            }
+            XCTAssertEqual(try leftovers(for: tag), [], "\(base.utf8.count) bytes")
+        }
+        // Two long names that share their first 190 bytes do not share leftovers.
+        let one = BundleNames(base: String(repeating: "d", count: 230) + "1")
+        let two = BundleNames(base: String(repeating: "d", count: 230) + "2")
+        XCTAssertNotEqual(one.temporaryPrefix, two.temporaryPrefix)
+        XCTAssertFalse(BundleNames.matches(two.temporaryPrefix + "1-abcdef", prefix: one.temporaryPrefix))
+        XCTAssertTrue(BundleNames.matches(one.temporaryPrefix + "1-abcdef", prefix: one.temporaryPrefix))
+        XCTAssertFalse(BundleNames.matches(one.temporaryPrefix + "notes", prefix: one.temporaryPrefix))
+    }
+
+    /// Where the file system cannot exchange two folders: the old one is
+    /// moved aside, the new one in, and the old one put back on failure.
+    func testWithoutAnExchangeTheOldBundleIsSetAsideAndPutBackOnFailure() throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: out.appendingPathComponent("old"), withIntermediateDirectories: true)
+        let temporary = ".out.maestro-topo-1-abcdef"
+        try fm.createDirectory(at: directory.appendingPathComponent(temporary + "/new"), withIntermediateDirectories: true)
+        let parent = try Directory.open(directory.path)
+        let names = BundleNames(base: "out")
+        let aside = try BundleWriter.replaceInTwoSteps(out.path, in: parent, base: "out", with: temporary, names: names)
+        XCTAssertTrue(BundleNames.matches(aside, prefix: names.asidePrefix), aside)
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: out.path), ["new"])
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: directory.appendingPathComponent(aside).path), ["old"])
+
+        try FileSystem.removeTree(directory.appendingPathComponent(aside).path)
+        XCTAssertThrowsError(try BundleWriter.replaceInTwoSteps(out.path, in: parent, base: "out", with: "missing", names: names))
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: out.path), ["new"], "DIR is put back")
+        XCTAssertEqual(try leftovers(), [])
     }
 
     func testALinkOrFIFOInsideAnEarlierBundleIsRefused() throws {
@@ -158,7 +175,8 @@ final class BundleSafetyTests: XCTestCase {
         for path in ["../escape", "hosts/../../escape", "/etc/passwd", "hosts//x", "hosts/./x"] {
             let root = directory.appendingPathComponent("fill-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            XCTAssertThrowsError(try BundleWriter.fill(root.path, with: [BundleFile(path: path, bytes: [], mode: 0o600)]), path)
+            let folder = try Directory.open(root.path)
+            XCTAssertThrowsError(try BundleWriter.fill(folder, with: [BundleFile(path: path, bytes: [], mode: 0o600)]), path)
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), [], path)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("escape").path))

@@ -234,19 +234,59 @@ final class CertificateScriptTests: XCTestCase {
         try Data("placeholder\n".utf8).write(to: url)
     }
 
+    /// What the loader lets into a path or a CA name, and so into the
+    /// script: no control character (tab, NEL, U+2028 and U+2029 included),
+    /// but any other character, bidi controls, zero-width characters and
+    /// combining marks too. The test below uses the worst of those.
+    func testTheLoaderKeepsControlCharactersOutOfPlannedValues() throws {
+        for (key, escape) in [("install_folder", #"\t"#), ("install_folder", #"\x85"#), ("keystore", #"\u2028"#),
+                              ("trusted_root_keystore", #"\u2029"#), ("ca", #"\x1b"#), ("ca", #"\n"#)] {
+            let ssl = key == "install_folder" ? "" : "\n    ssl: {\(key): \"/opt/x\(escape)y\"}"
+            let folder = key == "install_folder" ? "\n    install_folder: \"/opt/x\(escape)y\"" : ""
+            let yaml = """
+                version: 1
+                installation: hostile
+                component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: MAESTRO_KEYSTORE_PASSWORD}}
+                hosts:
+                  ui.h.example:
+                    components: [LUI, HUB, TRK]\(folder)\(ssl)
+                  db.h.example: {components: [DATABASE]}
+                  lsv.h.example: {components: [LISTSERV]}
+
+                """
+            let file = directory.appendingPathComponent("control.yaml")
+            try Data(yaml.utf8).write(to: file)
+            let run = try Tool.run(["bundle", file.path, "--out", directory.appendingPathComponent("never").path, "--placeholder-secrets"])
+            XCTAssertEqual(run.status, 1, "\(key) \(escape): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("error[invalid-value]: '\(key)'"), "\(key) \(escape): \(run.stderr)")
+        }
+        let accepted = "version: 1\ninstallation: hostile\ncomponent_ssl: {enabled: true, ca: \"A\\u202EB\", "
+            + "keystore_password: {env: MAESTRO_KEYSTORE_PASSWORD}}\nhosts:\n  ui.h.example:\n    components: [LUI, HUB, TRK]\n"
+            + "    install_folder: \"/opt/\\u202E\\u2066\\u200B\\uFEFF'\\u0301\"\n"
+            + "  db.h.example: {components: [DATABASE]}\n  lsv.h.example: {components: [LISTSERV]}\n"
+        let file = directory.appendingPathComponent("accepted.yaml")
+        try Data(accepted.utf8).write(to: file)
+        XCTAssertEqual(try Tool.run(["validate", file.path]).status, 0)
+    }
+
+    /// Every planned value (keystore, trusted-root keystore, Maestro's keytool
+    /// under the install folder, CA name, host, alias, subject) and every
+    /// override reaches keytool byte for byte, with shell syntax, quotes
+    /// under a combining mark, bidi and zero-width characters in them.
     func testHostilePlannedPathsReachKeytoolExactly() throws {
         let t = directory.path
-        let uiFolder = t + #"/srv/maestro-{prod} $HOME `id` 'q' "dq""#
-        let trkFolder = t + #"/opt/(x86) & 100% !bang ^caret; $(touch pwned) *"#
-        let trkKeystore = t + #"/keys/a}b${x}\back `x`.jks"#
-        let uiTruststore = t + #"/trust/"dq" 'sq' }/cacerts"#
-        func yaml(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        let uiFolder = t + "/srv/maestro-{prod} $HOME `id` 'q' \"dq\" \u{202E}rtl \u{FEFF}bom \\"
+        let trkFolder = t + "/opt/(x86) & 100% !bang ^caret; $(touch pwned) * ? [a] ~x #h '\u{301}; touch pwned; '\u{301}"
+        let trkKeystore = t + "/keys/a}b${x}\\back `x` \u{2066}iso\u{2069} '\u{301}.jks"
+        let uiTruststore = t + "/trust/\"dq\" 'sq' }/\u{200B}cacerts"
+        // Scalar by scalar: a ' under a combining mark is one Character, still a quote to YAML.
+        func yaml(_ text: String) -> String { "'" + text.unicodeScalars.map { $0 == "'" ? "''" : String($0) }.joined() + "'" }
         let out = try bundle("""
             version: 1
             installation: hostile
             component_ssl:
               enabled: true
-              ca: 'Hostile CA $(touch pwned) `id` ''q'''
+              ca: 'Hostile CA $(touch pwned) `id` ''q'' ''\u{301}; touch pwned; ''\u{301} \u{202E}'
               keystore_password: {env: MAESTRO_KEYSTORE_PASSWORD}
             hosts:
               ui.h.example:
@@ -329,9 +369,11 @@ final class CertificateScriptTests: XCTestCase {
         }
 
         // KEYSTORE, TRUSTSTORE and KEYTOOL from the environment.
-        let keytool = t + #"/tools $(touch pwned) }/keytool"#
+        let keytool = t + "/tools $(touch pwned) }'\u{301} \u{202E}/keytool"
         try installStub(at: keytool)
-        let keystore = t + #"/over `id` $x/ks.jks"#
+        let keystore = t + "/over `id` $x '\u{301}\u{200B}/ks.jks"
+        let truststore = t + "/over trust \"\u{301} ${x} \u{2066}/cacerts"
+        try makeFile(truststore)
         let log = directory.appendingPathComponent("rec/override")
         try FileManager.default.createDirectory(at: log, withIntermediateDirectories: true)
         let script = out.appendingPathComponent("hosts/ui.h.example/certificate.sh")
@@ -341,7 +383,17 @@ final class CertificateScriptTests: XCTestCase {
         XCTAssertEqual(overridden.status, 0, overridden.stdout + overridden.stderr)
         XCTAssertEqual(RecordedCall.read(log).map(\.program), [keytool, keytool])
         XCTAssertEqual(RecordedCall.read(log).map { $0.value(after: "-keystore") }, [keystore, keystore])
-        XCTAssertTrue(overridden.stdout.contains("signed by Hostile CA $(touch pwned) `id` 'q', then run"), overridden.stdout)
+        XCTAssertTrue(overridden.stdout.contains(
+            "signed by Hostile CA $(touch pwned) `id` 'q' '\u{301}; touch pwned; '\u{301} \u{202E}, then run"), overridden.stdout)
+        let trustLog = directory.appendingPathComponent("rec/override-trust")
+        try FileManager.default.createDirectory(at: trustLog, withIntermediateDirectories: true)
+        let trusted = try run(script, ["trust", root], [
+            "STUB_DIR": trustLog.path, "KEYTOOL": keytool, "TRUSTSTORE": truststore, "TRUSTSTORE_PASSWORD": Self.truststorePassword,
+            "TMPDIR": temp,
+        ])
+        XCTAssertEqual(trusted.status, 0, trusted.stdout + trusted.stderr)
+        XCTAssertEqual(Set(RecordedCall.read(trustLog).map(\.program)), [keytool])
+        XCTAssertEqual(Set(RecordedCall.read(trustLog).compactMap { $0.value(after: "-keystore") }), [truststore])
 
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temp), [], "temporary folders are removed")
         for folder in [directory.path, t + "/opt", Tool.packageRoot.path] {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import MaestroTopo
 import XCTest
 
 /// `certificate.cmd` run by Wine's cmd, with the Windows paths that broke
@@ -307,6 +308,210 @@ final class WindowsScriptTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temp.path), [], "temporary folders are removed")
     }
 
+    /// One value per character cmd parses (`&`, `|`, `(`, `)`, `^`, `%`,
+    /// `!`, space), each doubled and next to `calc`, so that a value parsed
+    /// as code would run calc.cmd (the canary) or lose the character. `%`
+    /// also comes with `%D`, `%~nE` and `%F`: the FOR variables of the
+    /// nested loops the script used to have (Wine's cmd looped on them until
+    /// it crashed; cmd.exe substitutes an outer loop's value in an inner one).
+    static let metacharacters: [(name: String, text: String)] = [
+        ("amp", "a&b &&calc&x"), ("pipe", "a|b ||calc|x"), ("open", "a(b ((calc(x"), ("close", "a)b ))calc)x"),
+        ("caret", "a^b ^^calc^x"), ("percent", "a%b %%calc% %D %~nE %F%x"), ("bang", "a!b !!calc!x"), ("space", "a b  calc x"),
+    ]
+
+    /// Each of those in a planned install folder (so Maestro's keytool, the
+    /// keystore and the trusted-root keystore under it) and in an explicit
+    /// keystore path: trust, request and install reach keytool byte for
+    /// byte. No Windows path holds `|`, so there nothing under that folder
+    /// can exist: the script falls back to keytool on PATH, request still
+    /// hands keytool the exact keystore path, and trust and install stop
+    /// with their message.
+    func testEachCmdMetacharacterInPlannedPathsReachesKeytoolExactly() throws {
+        var servers: [(host: String, folder: String, keystore: String, possible: Bool, bundle: URL)] = []
+        for character in Self.metacharacters {
+            // A bundle per character, with two servers: the keystore under the install folder, and one the topology names.
+            let name = character.name
+            let folder = #"C:\M "# + character.text + #"\Maestro"#
+            let keystore = #"C:\K "# + character.text + #"\keys\k.jks"#
+            let yaml = """
+                version: 1
+                installation: \(name)
+                component_ssl:
+                  enabled: true
+                  ca: 'CA a&b ||calc| (x) ^^ 100%D !x!'
+                  keystore_password: {env: MAESTRO_KEYSTORE_PASSWORD}
+                defaults:
+                  os: windows
+                hosts:
+                  p.\(name).example: {components: [LUI, HUB], install_folder: '\(folder)'}
+                  k.\(name).example: {components: [TRK], install_folder: '\(folder)2', ssl: {keystore: '\(keystore)'}}
+                  db.\(name).example: {components: [DATABASE], os: linux}
+                  lsv.\(name).example: {components: [LISTSERV], os: linux}
+
+                """
+            let file = work.appendingPathComponent("\(name).yaml")
+            try Data(yaml.utf8).write(to: file)
+            let out = work.appendingPathComponent("bundle-\(name)")
+            let made = try Tool.run(["bundle", file.path, "--out", out.path],
+                                    environment: ["MAESTRO_KEYSTORE_PASSWORD": Self.keystorePassword])
+            XCTAssertEqual(made.status, 0, made.stderr)
+            servers.append(("p.\(name).example", folder, folder + #"\keystore\p.\#(name).example.jks"#, name != "pipe", out))
+            servers.append(("k.\(name).example", folder + "2", keystore, name != "pipe", out))
+        }
+        let pathKeytool = WinePrefix.windowsPath(try stubsFolder().appendingPathComponent("keytool.exe"))
+        try copyRecorder(to: URL(fileURLWithPath: wine.unixPath(pathKeytool)))
+        // Where Maestro's keytool cannot exist, the script would take keytool from PATH; Wine's cmd finds
+        // nothing with %~$PATH: inside a nested FOR (cmd.exe does), so KEYTOOL names it there.
+        func fallback(_ possible: Bool) -> [(String, String)] { possible ? [] : [("KEYTOOL", pathKeytool)] }
+        let certs = work.appendingPathComponent("certs (x86)&calc&^!")
+        let root = WinePrefix.windowsPath(certs.appendingPathComponent("root.pem"))
+        let signed = WinePrefix.windowsPath(certs.appendingPathComponent("signed (1).pem"))
+        try makeFile(URL(fileURLWithPath: wine.unixPath(root)))
+        try makeFile(URL(fileURLWithPath: wine.unixPath(signed)))
+        for server in servers where server.possible {
+            try copyRecorder(to: URL(fileURLWithPath: wine.unixPath(server.folder + #"\jre\bin\keytool.exe"#)))
+            try makeFile(URL(fileURLWithPath: wine.unixPath(server.folder + #"\jre\lib\security\cacerts"#)))
+        }
+        let temp = work.appendingPathComponent("temp")
+        let environment = ["KEYSTORE_PASSWORD": Self.keystorePassword, "TRUSTSTORE_PASSWORD": Self.truststorePassword]
+        var steps: [Step] = []
+        for server in servers {
+            let script = script(server.bundle, server.host)
+            steps.append(Step(label: "\(server.host)-trust", script: script, arguments: ["trust", root],
+                              settings: [("RECORDER_FAIL", "-list TRUSTSTORE_PASSWORD")] + fallback(server.possible)))
+            steps.append(Step(label: "\(server.host)-request", script: script, arguments: ["request"], settings: fallback(server.possible)))
+        }
+        var (run, status) = try drive(steps, environment: environment, temp: temp)
+        assertNoSecretsShown(run)
+        for server in servers {
+            let truststore = server.folder + #"\jre\lib\security\cacerts"#
+            if server.possible {
+                let keytool = server.folder + #"\jre\bin\keytool.exe"#
+                XCTAssertEqual(status["\(server.host)-trust"], 0, run.stdout + run.stderr)
+                XCTAssertEqual(normalized(calls("\(server.host)-trust"), temp: temp),
+                               trustCalls(keytool: keytool, truststore: truststore, roots: [root], storepasswd: true), server.folder)
+                XCTAssertEqual(calls("\(server.host)-request"), requestCalls(keytool: keytool, keystore: server.keystore, host: server.host),
+                               server.folder)
+                try makeFile(URL(fileURLWithPath: wine.unixPath(server.keystore)))
+            } else {
+                XCTAssertEqual(status["\(server.host)-trust"], 1, run.stdout + run.stderr)
+                XCTAssertTrue(run.stderr.contains("certificate.cmd: the trusted-root keystore \(truststore) does not exist"), run.stderr)
+                XCTAssertEqual(calls("\(server.host)-trust"), [], server.folder)
+                XCTAssertEqual(calls("\(server.host)-request"),
+                               requestCalls(keytool: pathKeytool, keystore: server.keystore, host: server.host), server.folder)
+            }
+            XCTAssertEqual(status["\(server.host)-request"], 0, run.stdout + run.stderr)
+        }
+        XCTAssertTrue(run.stdout.contains("signed by CA a&b ||calc| (x) ^^ 100%D !x!, then run"), run.stdout)
+
+        steps = servers.map {
+            Step(label: "\($0.host)-install", script: script($0.bundle, $0.host), arguments: ["install", root, signed],
+                 settings: fallback($0.possible))
+        }
+        (run, status) = try drive(steps, environment: environment, temp: temp)
+        for server in servers {
+            if server.possible {
+                XCTAssertEqual(status["\(server.host)-install"], 0, run.stdout + run.stderr)
+                XCTAssertEqual(normalized(calls("\(server.host)-install"), temp: temp), installCalls(
+                    keytool: server.folder + #"\jre\bin\keytool.exe"#, keystore: server.keystore, host: server.host,
+                    root: root, signed: signed), server.folder)
+            } else {
+                XCTAssertEqual(status["\(server.host)-install"], 1, run.stdout + run.stderr)
+                XCTAssertTrue(run.stderr.contains("certificate.cmd: \(server.keystore) does not exist; run certificate.cmd request first"),
+                              run.stderr)
+                XCTAssertEqual(calls("\(server.host)-install"), [])
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: canary.path), "a value ran calc")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temp.path), [], "temporary folders are removed")
+    }
+
+    /// The same characters, one at a time, in KEYSTORE, TRUSTSTORE and
+    /// KEYTOOL. With `|` no such keytool can exist: the script says so.
+    func testEachCmdMetacharacterInTheOverridesReachesKeytoolExactly() throws {
+        let out = try bundle("v", [("ui.v.example", #"C:\Program Files\L-Soft\Maestro"#, "LUI, HUB, TRK")])
+        let script = script(out, "ui.v.example")
+        let root = WinePrefix.windowsPath(work.appendingPathComponent("root.pem"))
+        try makeFile(URL(fileURLWithPath: wine.unixPath(root)))
+        let temp = work.appendingPathComponent("temp")
+        var steps: [Step] = []
+        var overrides: [(name: String, keytool: String, keystore: String, truststore: String)] = []
+        for character in Self.metacharacters {
+            let folder = work.appendingPathComponent("over " + character.text)
+            let keytool = WinePrefix.windowsPath(folder.appendingPathComponent("bin " + character.text + "/keytool.exe"))
+            let keystore = WinePrefix.windowsPath(folder.appendingPathComponent("keys " + character.text + "/ui.jks"))
+            let truststore = WinePrefix.windowsPath(folder.appendingPathComponent("trust " + character.text + "/cacerts"))
+            if character.name != "pipe" {
+                try copyRecorder(to: URL(fileURLWithPath: wine.unixPath(keytool)))
+                try makeFile(URL(fileURLWithPath: wine.unixPath(truststore)))
+            }
+            overrides.append((character.name, keytool, keystore, truststore))
+            let settings = [("KEYTOOL", keytool), ("KEYSTORE", keystore), ("TRUSTSTORE", truststore)]
+            steps.append(Step(label: "\(character.name)-trust", script: script, arguments: ["trust", root], settings: settings))
+            steps.append(Step(label: "\(character.name)-request", script: script, arguments: ["request"], settings: settings))
+        }
+        let environment = ["KEYSTORE_PASSWORD": Self.keystorePassword, "TRUSTSTORE_PASSWORD": Self.truststorePassword]
+        let (run, status) = try drive(steps, environment: environment, temp: temp)
+        assertNoSecretsShown(run)
+        for override in overrides {
+            if override.name == "pipe" {
+                XCTAssertEqual(status["pipe-trust"], 1, run.stdout + run.stderr)
+                XCTAssertEqual(status["pipe-request"], 1, run.stdout + run.stderr)
+                XCTAssertTrue(run.stderr.contains("certificate.cmd: keytool not found; set KEYTOOL to its path"), run.stderr)
+                XCTAssertEqual(calls("pipe-trust") + calls("pipe-request"), [])
+                continue
+            }
+            XCTAssertEqual(status["\(override.name)-trust"], 0, run.stdout + run.stderr)
+            XCTAssertEqual(normalized(calls("\(override.name)-trust"), temp: temp),
+                           trustCalls(keytool: override.keytool, truststore: override.truststore, roots: [root], storepasswd: false),
+                           override.name)
+            XCTAssertEqual(status["\(override.name)-request"], 0, run.stdout + run.stderr)
+            XCTAssertEqual(calls("\(override.name)-request"),
+                           requestCalls(keytool: override.keytool, keystore: override.keystore, host: "ui.v.example"), override.name)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: canary.path), "a value ran calc")
+    }
+
+    /// What cmd cannot carry is refused by bundle itself, before anything is
+    /// written: a double quote (under a combining mark too, which once hid
+    /// it from the check and let `&calc&` after it run), an asterisk (the
+    /// script's value separator), in any planned path, and a double quote
+    /// in the CA name. No Windows path holds either.
+    func testValuesCmdCannotCarryAreRefusedByBundle() throws {
+        let cases: [(yaml: String, message: String)] = [
+            ("install_folder: 'C:\\A\"B\\Maestro'", "the topology's install folder 'C:\\A\"B\\Maestro' holds a double quote"),
+            ("install_folder: 'C:\\A\"\u{301}&calc&\\Maestro'", "holds a double quote"),
+            ("install_folder: 'C:\\A*\\Maestro'", "the topology's install folder 'C:\\A*\\Maestro' holds an asterisk"),
+            ("ssl: {keystore: 'C:\\k\"\\ui.jks'}", "the topology's keystore path 'C:\\k\"\\ui.jks' holds a double quote"),
+            ("ssl: {trusted_root_keystore: 'C:\\t*\\cacerts'}", "trusted-root keystore path 'C:\\t*\\cacerts' holds an asterisk"),
+            ("ssl: {ca: 'The \"Acme\" CA'}", "the CA name 'The \"Acme\" CA' holds a double quote"),
+        ]
+        for (index, item) in cases.enumerated() {
+            let yaml = """
+                version: 1
+                installation: r
+                component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: MAESTRO_KEYSTORE_PASSWORD}}
+                defaults: {os: windows}
+                hosts:
+                  ui.r.example:
+                    components: [LUI, HUB, TRK]
+                    \(item.yaml)
+                  db.r.example: {components: [DATABASE]}
+                  lsv.r.example: {components: [LISTSERV]}
+
+                """
+            let file = work.appendingPathComponent("r\(index).yaml")
+            try Data(yaml.utf8).write(to: file)
+            let out = work.appendingPathComponent("never")
+            let run = try Tool.run(["bundle", file.path, "--out", out.path], environment: ["MAESTRO_KEYSTORE_PASSWORD": Self.keystorePassword])
+            XCTAssertEqual(run.status, 2, "\(item.yaml): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("maestro-topo: error: refusing to write 'hosts/ui.r.example/certificate.cmd': "),
+                          run.stderr)
+            XCTAssertTrue(run.stderr.contains(item.message), "\(item.yaml): \(run.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), item.yaml)
+        }
+    }
+
     /// KEYSTORE, TRUSTSTORE and KEYTOOL from the environment, with the same
     /// characters (% included: they never pass through a batch argument).
     func testOverridesReachKeytoolExactly() throws {
@@ -401,17 +606,39 @@ final class WindowsScriptTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: canary.path), "a value ran calc")
     }
 
-    /// No Windows path holds a double quote; a planned one that does is
-    /// refused before anything runs.
+    /// No Windows path holds a double quote. `bundle` refuses one (see
+    /// testValuesCmdCannotCarryAreRefusedByBundle); a script made from a
+    /// plan that holds one anyway (a double quote under a combining mark
+    /// here) refuses to run before anything else happens.
     func testAPlannedPathWithADoubleQuoteIsRefused() throws {
-        let out = try bundle("q", [("ui.q.example", #"C:\A"B\Maestro"#, "LUI, HUB, TRK")])
+        let yaml = """
+            version: 1
+            installation: q
+            component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: MAESTRO_KEYSTORE_PASSWORD}}
+            defaults: {os: windows}
+            hosts:
+              ui.q.example: {components: [LUI, HUB, TRK]}
+              db.q.example: {components: [DATABASE]}
+              lsv.q.example: {components: [LISTSERV]}
+
+            """
+        let result = TopologyCheck.check(bytes: Array(yaml.utf8))
+        var server = try XCTUnwrap(Planner.plan(try XCTUnwrap(result.topology)).servers.first { $0.host == "ui.q.example" })
+        server.installFolder = "C:\\A\"\u{301}&calc&\\Maestro"
+        var certificate = try XCTUnwrap(server.certificate)
+        certificate.keystore = server.installFolder + "\\keystore\\ui.jks"
+        certificate.trustedRootKeystore = server.installFolder + "\\jre\\lib\\security\\cacerts"
+        XCTAssertNotNil(CertificateScript.cmdProblem(server, certificate))
+        let script = work.appendingPathComponent("certificate.cmd")
+        try Data(CertificateScript.cmd(for: server, certificate: certificate).utf8).write(to: script)
         let (run, status) = try drive([
-            Step(label: "request", script: script(out, "ui.q.example"), arguments: ["request"]),
+            Step(label: "request", script: WinePrefix.windowsPath(script), arguments: ["request"]),
         ], environment: ["KEYSTORE_PASSWORD": Self.keystorePassword], temp: work.appendingPathComponent("temp"))
         XCTAssertEqual(status["request"], 1, run.stdout + run.stderr)
         XCTAssertTrue(run.stderr.contains(
             "certificate.cmd: the topology's keystore path, trusted-root keystore path and install folder hold a double quote"), run.stderr)
         XCTAssertEqual(calls("request"), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: canary.path), "a value ran calc")
     }
 
     /// All three commands with the real keytool (through the recorder) and

@@ -1,9 +1,9 @@
 #ifndef MAESTRO_TOPO_CSYSTEM_H
 #define MAESTRO_TOPO_CSYSTEM_H
 
-/// Swaps two paths in one step (Linux renameat2 with RENAME_EXCHANGE).
-/// Returns 0 on success, -1 with errno set otherwise (for example EINVAL
-/// where the file system cannot exchange).
-int maestro_exchange_paths(const char *a, const char *b);
+// The umbrella header: the libc calls Swift's Glibc module does not import
+// (renameat2 relative to a folder, prctl, and the like), one header each.
+#include "csecret.h"
+#include "cfiles.h"
 
 #endif

@@ -16,6 +16,21 @@ public struct BundleContent: Sendable {
     public var placeholderHosts: [String]
     /// Things to tell the user (a password file others can read).
     public var warnings: [String]
+    /// The files that hold a password (each server's ssl.ini).
+    public var secretPaths: [String] = []
+
+    /// Overwrites with zeros the bytes of every file that holds a password;
+    /// call it once the bundle is written. The bytes' storage itself is
+    /// overwritten, not a copy of it (a mutation through the array would
+    /// copy first when another value shares the storage, and wipe only the
+    /// copy): every copy of those files reads zeros afterwards.
+    public func wipeSecrets() {
+        for file in files where secretPaths.contains(file.path) {
+            file.bytes.withUnsafeBytes { bytes in
+                SecretMemory.wipe(UnsafeMutableRawBufferPointer(mutating: bytes))
+            }
+        }
+    }
 }
 
 public enum BundleBuilder {
@@ -30,9 +45,14 @@ public enum BundleBuilder {
     public static func build(
         plan: Plan, diagnostics: [Diagnostic], secrets: SecretResolver
     ) throws(ToolError) -> BundleContent {
+        // A value a script cannot carry stops the run before any password is read.
+        if let problem = ScriptValues.problem(in: plan) { throw problem }
+        // Before the first password is read: no core file may hold one.
+        SecretMemory.protectProcess()
         var files: [BundleFile] = []
         var placeholders: [String] = []
         var warnings: [String] = []
+        var secretPaths: [String] = []
         func add(_ path: String, _ text: String, mode: UInt32 = 0o644) {
             files.append(BundleFile(path: path, bytes: Array(text.utf8), mode: mode))
         }
@@ -47,7 +67,12 @@ public enum BundleBuilder {
                     placeholders.append(server.host)
                 }
                 if let warning = secret.warning, !warnings.contains(warning) { warnings.append(warning) }
-                add("\(folder)/commands/ssl.ini", ini.text(password: secret.value), mode: 0o600)
+                // Escaped from the password's bytes straight into the file's;
+                // the bytes read are wiped as soon as the file's are made.
+                let path = "\(folder)/commands/ssl.ini"
+                files.append(BundleFile(path: path, bytes: secret.bytes.withBytes { ini.bytes(password: $0) }, mode: 0o600))
+                secret.bytes.wipe()
+                secretPaths.append(path)
                 if server.os == .linux {
                     add("\(folder)/certificate.sh", CertificateScript.shell(for: server, certificate: certificate), mode: 0o755)
                 } else {
@@ -72,7 +97,9 @@ public enum BundleBuilder {
         files.sort { $0.path < $1.path }
         let sums = files.map { "\(SHA256.hex($0.bytes))  \($0.path)\n" }.joined()
         add("SHA256SUMS", sums)
-        return BundleContent(installation: plan.installation, files: files, placeholderHosts: placeholders, warnings: warnings)
+        return BundleContent(
+            installation: plan.installation, files: files, placeholderHosts: placeholders, warnings: warnings,
+            secretPaths: secretPaths)
     }
 
     /// `hosts/<host>`: host names are validated before any plan exists, but

@@ -8,13 +8,20 @@
 /// - Planned values are literals in `set "MT_X=..."` lines (`Quoting.cmd`:
 ///   `%` doubled), with delayed expansion off, so `!` is plain text.
 /// - A value reaches a command through a FOR variable, which cmd substitutes
-///   after it has parsed the line and never rescans. The script writes its
-///   own variables to a file (`>file set MT_`, a built-in command) and reads
-///   them back with `for /f "usebackq tokens=1* delims==" %%A in (file) do
-///   if /i "%%A"=="MT_X" ...`; the `if` keeps the exact name. Variables of
-///   the caller's environment (KEYSTORE, TRUSTSTORE, KEYTOOL) are read the
-///   same way from `('set KEYSTORE')`, a pipe, so that KEYSTORE_PASSWORD,
-///   which `set KEYSTORE` lists too, never goes into a file.
+///   after it has parsed the line. The script writes its own variables to a
+///   file (`>file set MT_`, a built-in command) and reads them back with
+///   `for /f "usebackq tokens=1* delims==" %%A in (file) do if /i
+///   "%%A"=="MT_X" ...`; the `if` keeps the exact name. Variables of the
+///   caller's environment (KEYSTORE, TRUSTSTORE, KEYTOOL) are read the same
+///   way from `('set KEYSTORE')`, a pipe, so that KEYSTORE_PASSWORD, which
+///   `set KEYSTORE` lists too, never goes into a file.
+/// - A command that needs several values gets them all from one FOR, never
+///   from nested ones: an inner FOR substitutes its variables in text that
+///   already holds the outer values, so a path with `%D` in it would lose
+///   it to an inner `%%D` (Wine's cmd even loops on it). `:line` writes the
+///   values, each followed by `*`, which no Windows path holds, onto one
+///   line (`set /p` with input from nul writes its prompt without a line
+///   break), and `for /f "tokens=1-3 delims=*"` hands them over together.
 /// - The one exception is the temporary folder, `%MT_WORK%`, made from TEMP
 ///   and always written inside quotes on a line without a block; the file
 ///   the values go through has to be named somehow.
@@ -52,13 +59,19 @@ extension CertificateScript {
         #"for /f "tokens=1* delims==" %%\#(letter) in ('set \#(name)') do if /i "%%\#(letter)"=="\#(name)" \#(body)"#
     }
 
+    /// `body` with the values of the script's variables `names` in `%%A`,
+    /// `%%B`, `%%C`, all from one FOR (see `:line`).
+    static func withAll(_ names: [String], _ body: String) -> String {
+        "call :line \(names.joined(separator: " "))\n"
+            + #"for /f "usebackq tokens=1-\#(names.count) delims=*" %%A in ("%MT_WORK%\line") do \#(body)"#
+    }
+
     /// keytool (MT_KEYTOOL) with `arguments`, then `-keystore` MT_STORE and
     /// `-storepass:env` with `password` (the variable MT_STOREPASS names);
-    /// the value of variable `file` comes in `%%F`.
+    /// the value of variable `file` comes in `%%C`.
     static func keytool(_ arguments: String, password: String = "%MT_STOREPASS%", file: String? = nil) -> String {
-        var command = #""%%B" \#(arguments) -keystore "%%D" -storepass:env \#(password)"#
-        if let file { command = with(file, "E", command) }
-        return saveValues + "\n" + with("MT_KEYTOOL", "A", with("MT_STORE", "C", command))
+        withAll(["MT_KEYTOOL", "MT_STORE"] + (file.map { [$0] } ?? []),
+                #""%%A" \#(arguments) -keystore "%%B" -storepass:env \#(password)"#)
     }
 
     static func cmdHeader(_ server: ServerPlan, _ certificate: CertificatePlan) -> String {
@@ -67,7 +80,7 @@ extension CertificateScript {
         let quoted = [
             ("keystore path", certificate.keystore), ("trusted-root keystore path", certificate.trustedRootKeystore),
             ("install folder", server.installFolder),
-        ].filter { $0.1.contains("\"") }.map(\.0)
+        ].filter { $0.1.unicodeScalars.contains("\"") }.map(\.0)
         let named = quoted.count < 2 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
         let refusal = quoted.isEmpty ? "" : """
             >&2 echo certificate.cmd: the topology's \(named) \(quoted.count == 1 ? "holds" : "hold") a double quote, which no Windows path can; correct it and run maestro-topo bundle again
@@ -382,10 +395,21 @@ extension CertificateScript {
 
             :keytool_found
             rem errorlevel 0 when MT_KEYTOOL names a file, or a program PATH finds.
+            rem The value's FOR is the inner one, so no other FOR rescans it.
             \#(saveValues)
-            \#(with("MT_KEYTOOL", "A", #"for %%E in ("" .exe .cmd .bat) do if exist "%%B%%~E" exit /b 0"#))
-            \#(with("MT_KEYTOOL", "A", #"for %%E in ("" .exe .cmd .bat) do for %%K in ("%%B%%~E") do if not "%%~$PATH:K"=="" exit /b 0"#))
+            for %%X in ("" .exe .cmd .bat) do \#(with("MT_KEYTOOL", "A", #"if exist "%%B%%~X" exit /b 0"#))
+            for %%X in ("" .exe .cmd .bat) do \#(with("MT_KEYTOOL", "A", #"for %%Y in ("%%B%%~X") do if not "%%~$PATH:Y"=="" exit /b 0"#))
             exit /b 1
+
+            :line
+            rem Writes the values of the variables named (two or three) to
+            rem MT_WORK\line, each followed by *, on one line.
+            \#(saveValues)
+            type nul >"%MT_WORK%\line"
+            \#(with("%~1", "A", #"<nul >>"%MT_WORK%\line" set /p "=%%B*""#))
+            \#(with("%~2", "A", #"<nul >>"%MT_WORK%\line" set /p "=%%B*""#))
+            if not "%~3"=="" \#(with("%~3", "A", #"<nul >>"%MT_WORK%\line" set /p "=%%B*""#))
+            exit /b 0
 
             :copy
             rem Sets the first variable named to the value of the second.
@@ -417,8 +441,12 @@ extension CertificateScript {
             exit /b 0
 
             :err
+            rem As :say. The texts go through variables: Wine's cmd drops the value
+            rem when an empty %~1 stands right before it.
+            set "MT_M1=%~1"
+            set "MT_M3=%~3"
             \#(saveValues)
-            \#(with("%~2", "A", ">&2 echo certificate.cmd: %~1%%B%~3"))
+            \#(with("%~2", "A", ">&2 echo certificate.cmd: %MT_M1%%%B%MT_M3%"))
             exit /b 0
 
             rem Each subroutine below ends with the one program it starts.
@@ -431,16 +459,15 @@ extension CertificateScript {
             exit /b %errorlevel%
 
             :kt_export
-            \#(keytool(#"-exportcert -rfc -alias "%MT_HALIAS%" -file "%%F""#, file: "MT_OUT"))
+            \#(keytool(#"-exportcert -rfc -alias "%MT_HALIAS%" -file "%%C""#, file: "MT_OUT"))
             exit /b %errorlevel%
 
             :kt_printcert
-            \#(saveValues)
-            \#(with("MT_KEYTOOL", "A", with("MT_CERT", "C", #""%%B" -printcert -rfc -file "%%D""#)))
+            \#(withAll(["MT_KEYTOOL", "MT_CERT"], #""%%A" -printcert -rfc -file "%%B""#))
             exit /b %errorlevel%
 
             :kt_import
-            \#(keytool(#"-importcert -noprompt -trustcacerts -alias "%MT_HALIAS%" -file "%%F""#, file: "MT_CERT"))
+            \#(keytool(#"-importcert -noprompt -trustcacerts -alias "%MT_HALIAS%" -file "%%C""#, file: "MT_CERT"))
             exit /b %errorlevel%
 
             :kt_genkeypair
@@ -448,7 +475,7 @@ extension CertificateScript {
             exit /b %errorlevel%
 
             :kt_certreq
-            \#(keytool(#"-certreq -alias "%MT_ALIAS%" -ext "SAN=dns:%MT_HOST%" -file "%%F""#, file: "MT_OUT"))
+            \#(keytool(#"-certreq -alias "%MT_ALIAS%" -ext "SAN=dns:%MT_HOST%" -file "%%C""#, file: "MT_OUT"))
             exit /b %errorlevel%
 
             :icacls_reset

@@ -2,6 +2,29 @@
 /// PowerShell script of `New-NetFirewallRule` calls (Windows). Both let in
 /// exactly the peers the connection model names for each port.
 enum FirewallScript {
+    /// Why the firewall files of `plan` cannot be written safely. A host
+    /// named `any` cannot be told apart from the plan's `any` (browsers, the
+    /// Internet): its peers' rules would let everyone in. The installation
+    /// name goes into PowerShell comments, which a line break would end.
+    static func problem(in plan: Plan) -> ToolError? {
+        let hosts = plan.servers.map { ($0.host, $0.os) } + plan.external.map { ($0.host, $0.os) }
+        for (host, os) in hosts {
+            if HostName.canonical(host) == "any" {
+                return .refused(path: "hosts/\(host)/\(os == .linux ? "firewall.nft" : "firewall.ps1")",
+                                reason: "a host named '\(host)' cannot be told apart from 'any' (everyone) in the firewall rules; rename it")
+            }
+            if HostName.problem(in: host) != nil {
+                return .refused(path: host, reason: "'\(host)' is not a host name")
+            }
+        }
+        if let (host, _) = hosts.first(where: { $0.1 == .windows }),
+           plan.installation.unicodeScalars.contains(where: \.isControlOrLineBreak) {
+            return .refused(path: "hosts/\(host)/firewall.ps1",
+                            reason: "the installation name '\(plan.installation)' holds a control character, which would end a PowerShell comment")
+        }
+        return nil
+    }
+
     /// nftables: a table of our own, replaced as a whole on each load, whose
     /// chain accepts the planned peers on each Maestro port and drops the
     /// rest of the traffic to those ports. Other ports are left to the host's

@@ -7,9 +7,48 @@ enum Quoting {
         "'" + text.replacingAll("'", with: "'\\''") + "'"
     }
 
-    /// PowerShell: single quotes, a `'` doubled.
+    /// The characters PowerShell takes as a single quote: `'` and the
+    /// typographic ones (U+2018 to U+201B). Any of them ends a single-quoted
+    /// string unless another one follows, so each is doubled (as itself).
+    static let powershellQuotes: Set<Unicode.Scalar> = ["'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}"]
+
+    /// PowerShell: single quotes, each of the five quote characters doubled.
     static func powershell(_ text: String) -> String {
-        "'" + text.replacingAll("'", with: "''") + "'"
+        var out = "'"
+        for scalar in text.unicodeScalars {
+            out.unicodeScalars.append(scalar)
+            if powershellQuotes.contains(scalar) { out.unicodeScalars.append(scalar) }
+        }
+        return out + "'"
+    }
+
+    /// A word to paste into a POSIX shell that means `text`: as it is when
+    /// it holds only characters no shell treats specially, in single quotes
+    /// otherwise, and as `$'…'` with escapes when it holds a control, line
+    /// or bidi character, so that what is pasted is what is shown. A leading
+    /// `-` gets `./`, so no command takes the word for an option.
+    static func shellWord(_ text: String) -> String {
+        let word = text.hasPrefix("-") ? "./" + text : text
+        if !word.isEmpty, word.unicodeScalars.allSatisfy({ $0.isShellPlain }) { return word }
+        guard word.unicodeScalars.contains(where: \.isDeceptive) else { return shell(word) }
+        var out = "$'"
+        for scalar in word.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.isDeceptive {
+                    // Octal bytes: the one escape every shell with $'…' (bash, zsh, ksh) reads.
+                    for byte in String(scalar).utf8 { out += "\\" + String(byte, radix: 8).leftPadded(to: 3) }
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "'"
     }
 
     /// cmd.exe literal text inside `set "NAME=value"` with delayed expansion
@@ -24,16 +63,29 @@ enum Quoting {
 
     /// A Markdown code span that survives backticks in the text.
     static func code(_ text: String) -> String {
-        text.contains("`") ? "`` \(text) ``" : "`\(text)`"
+        text.unicodeScalars.contains("`") ? "`` \(text) ``" : "`\(text)`"
+    }
+}
+
+extension Unicode.Scalar {
+    /// Characters that mean themselves to every POSIX shell, anywhere in a word.
+    var isShellPlain: Bool {
+        switch self {
+        case "a"..."z", "A"..."Z", "0"..."9", "/", ".", "_", "-", "+", ",", ":", "@", "%": true
+        default: false
+        }
     }
 }
 
 extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    /// Every `target` replaced, scalar by scalar: a `'` followed by a
+    /// combining mark is one Character to Swift but still a quote to a shell,
+    /// to cmd and to PowerShell, which read code units.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
         var out = ""
-        out.reserveCapacity(count)
-        for character in self {
-            if character == target { out += replacement } else { out.append(character) }
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if scalar == target { out += replacement } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }

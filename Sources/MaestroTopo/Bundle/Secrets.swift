@@ -4,6 +4,11 @@ import Glibc
 
 /// Reads the keystore passwords a bundle needs. Only `bundle` does this;
 /// everything else looks at the source and never at the value.
+///
+/// A password is read into a `SecretBytes` (locked, wiped after use), not
+/// into a `String`, and the process is made undumpable first
+/// (`SecretMemory.protectProcess`). What cannot be wiped is listed in
+/// docs/robustness.md ("Passwords in memory").
 public struct SecretResolver: Sendable {
     /// Relative `{file: PATH}` sources are read relative to this folder
     /// (the topology file's), so a bundle does not depend on where it runs.
@@ -12,7 +17,7 @@ public struct SecretResolver: Sendable {
 
     public static let placeholder = "REPLACE-WITH-THE-KEYSTORE-PASSWORD"
     /// A password file larger than this is not a password file.
-    static let maxFileSize = 64 << 10
+    static let maxFileSize = SecretFile.maxSize
 
     public init(baseDirectory: String, placeholders: Bool) {
         self.baseDirectory = baseDirectory
@@ -20,52 +25,65 @@ public struct SecretResolver: Sendable {
     }
 
     public struct Resolved: Sendable {
-        public var value: String
+        /// The password's UTF-8 bytes; wipe them once ssl.ini is made.
+        public var bytes: SecretBytes
         public var isPlaceholder: Bool
         /// Something the user should hear about (a password file others can read).
         public var warning: String?
+
+        /// The password as a `String`: a copy that cannot be wiped, for tests.
+        public var value: String { bytes.string }
     }
 
     public func resolve(_ source: SecretSource, host: String) throws(ToolError) -> Resolved {
+        SecretMemory.protectProcess()
         do throws(ToolError) {
             switch source {
             case let .literal(value):
-                return Resolved(value: value, isPlaceholder: false)
+                // Already in memory as text: it was read with the topology.
+                return Resolved(bytes: SecretBytes(copying: value.utf8), isPlaceholder: false)
             case let .environment(name):
-                guard let value = FileSystem.environment(name), !value.isEmpty else {
-                    throw ToolError.missingSecret(
-                        "the keystore password for '\(host)' comes from environment variable \(name), which is not set"
-                            + (FileSystem.environment(name) == nil ? "" : " (it is empty)"))
-                }
-                return Resolved(value: value, isPlaceholder: false)
+                return Resolved(bytes: try Self.environment(name, host: host), isPlaceholder: false)
             case let .file(path):
                 let full = path.hasPrefix("/") ? path : PathStyle.join(baseDirectory, path, os: .linux)
-                let bytes: [UInt8]
+                let contents: SecretFile.Contents
                 do {
-                    bytes = try FileSystem.read(full, limit: Self.maxFileSize)
+                    contents = try SecretFile.read(full)
                 } catch {
-                    throw ToolError.missingSecret("the keystore password for '\(host)' comes from file \(full): \(error)")
+                    throw ToolError.missingSecret(
+                        "the keystore password for '\(host)' comes from file \(full), which cannot be used: \(error.reason)")
                 }
-                guard bytes.count <= Self.maxFileSize else {
-                    throw ToolError.missingSecret("password file \(full) is larger than \(Self.maxFileSize) bytes")
-                }
-                var value = String(decoding: bytes, as: UTF8.self)
-                // One trailing line break belongs to the file, not the password.
-                if value.hasSuffix("\r\n") { value.removeLast() } else if value.hasSuffix("\n") { value.removeLast() }
-                guard !value.isEmpty else {
-                    throw ToolError.missingSecret("password file \(full) for '\(host)' is empty")
-                }
-                return Resolved(value: value, isPlaceholder: false, warning: Self.permissionWarning(full))
+                return Resolved(bytes: contents.password, isPlaceholder: false,
+                                warning: Self.permissionWarning(full, mode: contents.mode))
             }
         } catch {
             guard placeholders else { throw error }
-            return Resolved(value: Self.placeholder, isPlaceholder: true)
+            return Resolved(bytes: SecretBytes(copying: Self.placeholder.utf8), isPlaceholder: true)
         }
     }
 
-    static func permissionWarning(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
+    /// The variable's bytes, copied straight from the environment (no
+    /// `String` made of them).
+    private static func environment(_ name: String, host: String) throws(ToolError) -> SecretBytes {
+        let missing = "the keystore password for '\(host)' comes from environment variable \(name)"
+        guard let value = getenv(name) else { throw ToolError.missingSecret(missing + ", which is not set") }
+        let length = strlen(value)
+        guard length > 0 else { throw ToolError.missingSecret(missing + ", which is not set (it is empty)") }
+        let bytes = SecretBytes(capacity: length)
+        bytes.fill { room in
+            room.baseAddress!.copyMemory(from: value, byteCount: length)
+            return length
+        }
+        let problem = bytes.withBytes { SecretText.problem(in: $0) }
+        if problem == .notUTF8 || problem == .byteOrderMark {
+            bytes.wipe()
+            throw ToolError.missingSecret(missing + ", which is not UTF-8 text; set it in UTF-8")
+        }
+        return bytes
+    }
+
+    static func permissionWarning(_ path: String, mode: mode_t) -> String? {
+        guard mode & 0o077 != 0 else { return nil }
         return "password file \(path) can be read by other users; chmod 600 it"
     }
 }

@@ -21,25 +21,32 @@ public enum ToolError: Error, Equatable, CustomStringConvertible, Sendable {
         }
     }
 
-    public var description: String {
+    /// The message with every control, line-break and bidi character
+    /// written out (`\n`, `\u{1b}`), wherever in it they came from: a path,
+    /// a reason quoting a file's content, a message built elsewhere (a
+    /// missing secret names a file or variable). Text already written out
+    /// stays as it is, so this can be applied more than once.
+    public var description: String { text.withVisibleControls }
+
+    private var text: String {
         switch self {
         case let .unreadable(path, reason):
-            "cannot read '\(path.withVisibleControls)': \(reason)"
+            "cannot read '\(path)': \(reason)"
         case let .notFound(path):
-            "'\(path.withVisibleControls)' does not exist"
+            "'\(path)' does not exist"
         case let .noTopologyFiles(path):
-            "no topology files (*.yaml, *.yml) under '\(path.withVisibleControls)'"
+            "no topology files (*.yaml, *.yml) under '\(path)'"
         case let .unwritable(path, reason):
-            "cannot write '\(path.withVisibleControls)': \(reason)"
+            "cannot write '\(path)': \(reason)"
         case let .alreadyExists(path):
-            "'\(path.withVisibleControls)' already exists; pass --force to replace it"
+            "'\(path)' already exists; pass --force to replace it"
         case let .unknownRule(id, suggestion):
-            "unknown rule '\(id.withVisibleControls)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            "unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                 + " ('maestro-topo explain' lists every rule)"
         case let .missingSecret(message):
             message + "; set it, or pass --placeholder-secrets to write a marked placeholder"
         case let .refused(path, reason):
-            "refusing to write '\(path.withVisibleControls)': \(reason)"
+            "refusing to write '\(path)': \(reason)"
         }
     }
 }

@@ -97,53 +97,6 @@ extension LoadSession {
         return Located(items, at: event.location)
     }
 
-    /// `{env: NAME}`, `{file: PATH}` or a literal password.
-    func secret(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<SecretSource>? {
-        if event.kind == .scalar {
-            // Masked even when the value is refused (a tab in it, say): the
-            // finding about it would otherwise print it.
-            secretSpans.append(SourceSpan(start: event.location, end: event.endLocation ?? event.location))
-            guard let text = try string(event, key: key, host: host, isSecret: true) else { return nil }
-            return Located(.literal(text.value), at: text.location)
-        }
-        var source: Located<SecretSource>?
-        var extra = false
-        let isMapping = try expectMapping(event, key: key, section: .secret, host: host) { name, value throws(LoadStopped) in
-            switch name.value {
-            case "env", "file":
-                guard let text = try self.string(value, key: name.value, host: host) else { return true }
-                if text.value.isEmpty {
-                    extra = true
-                    self.report(Rules.invalidValue, InvalidValueText.emptySecretName(name.value), at: text.location, host: host)
-                    return true
-                }
-                if source != nil {
-                    extra = true
-                    self.report(Rules.invalidValue, InvalidValueText.twoSecretSources, at: name.location, host: host)
-                    return true
-                }
-                if name.value == "env" {
-                    guard Self.isEnvironmentName(text.value) else {
-                        extra = true  // reported; do not also say the source is missing
-                        self.report(Rules.invalidValue, InvalidValueText.environmentName(text.value),
-                                    at: text.location, host: host)
-                        return true
-                    }
-                    source = Located(.environment(text.value), at: event.location)
-                } else {
-                    source = Located(.file(text.value), at: event.location)
-                }
-                return true
-            default:
-                return false
-            }
-        }
-        if isMapping, source == nil, !extra {
-            report(Rules.invalidValue, InvalidValueText.emptySecret(key), at: event.location, host: host)
-        }
-        return source
-    }
-
     /// A decimal number with an optional `+`, read straight from the bytes.
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var digits = bytes[...]
@@ -155,12 +108,5 @@ extension LoadSession {
             value = value * 10 + Int(byte - 48)
         }
         return value
-    }
-
-    static func isEnvironmentName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, !(48...57).contains(first) else { return false }
-        return name.utf8.allSatisfy { byte in
-            (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte) || byte == 95
-        }
     }
 }

@@ -15,6 +15,13 @@ final class LoadSession {
     /// The key whose value is being read, innermost first; a syntax error
     /// inside that value must not quote it back if it may be a password.
     private var valueKey: String?
+    /// Just past the outermost key, as parsed (escapes decoded), whose value
+    /// may hold a password: `keystore_password` or a key like it. A syntax
+    /// error inside that value masks everything from here on its line.
+    var secretValueStart: (location: SourceLocation, character: Int)?
+    /// Above zero while skipping what may be a password: every scalar read
+    /// then, keys included, is masked in printed lines.
+    var maskingScalars = 0
 
     init(input: UnsafeBufferPointer<UInt8>, limits: LoaderLimits) {
         reader = YAMLEventReader(input: input)
@@ -61,8 +68,10 @@ final class LoadSession {
         do {
             event = try reader.next()
         } catch {
+            if let start = secretValueStart { maskThroughLine(from: valueStart(afterKey: start), to: error.location) }
             report(Rules.yamlSyntax, error.message, at: error.location,
-                   notes: YAMLSyntaxText.notes(for: error, mayQuoteTyped: !Self.mayBeSecret(valueKey)))
+                   notes: YAMLSyntaxText.notes(
+                       for: error, mayQuoteTyped: secretValueStart == nil && !Self.mayBeSecret(valueKey)))
             throw LoadStopped()
         }
         if diagnostics.count > limits.maxFindings {
@@ -82,6 +91,7 @@ final class LoadSession {
         case .mappingEnd, .sequenceEnd:
             depth -= 1
         case .scalar:
+            if maskingScalars > 0 { mask(event) }
             if event.bytes.count > limits.maxScalarLength {
                 report(
                     Rules.inputLimit,
@@ -140,36 +150,49 @@ final class LoadSession {
             if keyEvent.kind == .mappingEnd { return }
             guard keyEvent.kind == .scalar else {
                 report(Rules.invalidValue, InvalidValueText.complexKey(keyEvent), at: keyEvent.location, host: host)
-                try skip(keyEvent)
-                try skip(try next())
+                if secretValueStart != nil {
+                    try skipMasked(keyEvent)
+                    try skipMasked(try next())
+                } else {
+                    try skip(keyEvent)
+                    try skip(try next())
+                }
                 continue
             }
             let (name, index) = section.key(for: keyEvent)
             let key = Located(name, at: keyEvent.location)
-            let outerKey = valueKey
+            let outerKey = valueKey, outerStart = secretValueStart
             valueKey = name
-            defer { valueKey = outerKey }
+            // Judged on the key as parsed, so `"keystore_p\u0061ssword"` counts.
+            // A known key is judged by name alone (the usual key costs no
+            // lower-casing); host names are never taken for password keys.
+            if secretValueStart == nil,
+               index != nil ? name == "keystore_password" : section != .hosts && Self.mayBeSecret(name) {
+                secretValueStart = (keyEvent.endLocation ?? keyEvent.location, keyEvent.sourceRange.upperBound)
+            }
+            defer { valueKey = outerKey; secretValueStart = outerStart }
+            if section == .secret, index == nil {
+                // Not `env` or `file`: the key itself may be the password
+                // (`{S3cr3t}`), so it is neither quoted nor shown.
+                mask(keyEvent)
+                report(Rules.unknownKey, UnknownKeyText.unknownInSecret, at: key.location, host: host,
+                       notes: [UnknownKeyText.allowed(section)])
+                try skipMasked(try next())
+                continue
+            }
             let value = try next()
             if let first = seen.insert(key.value, index: index, at: key.location) {
                 report(
                     Rules.duplicateKey, DuplicateKeyText.repeated(key.value, in: section), at: key.location,
                     host: host, notes: [DuplicateKeyText.firstAt(first)])
-                try skip(value)
+                try skipValue(value)
                 continue
             }
             if try !handle(key, value) {
                 reportUnknownKey(key, in: section, host: host)
-                try skip(value)
+                try skipValue(value)
             }
         }
-    }
-
-    /// A key that may hold a password: `keystore_password` and its
-    /// misspellings, judged as PasswordText judges keys when it masks
-    /// printed lines (`pass`, `pasw`, `pwd` or `secret` in any case).
-    static func mayBeSecret(_ key: String?) -> Bool {
-        guard let key = key?.lowercased() else { return false }
-        return PasswordText.secretWords.contains { key.contains($0) }
     }
 
     /// `unknown-key` with the nearest known keys and the allowed ones.

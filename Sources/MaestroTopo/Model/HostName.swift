@@ -4,7 +4,10 @@
 public enum HostName {
     /// Why `name` is not a valid host name, or nil when it is.
     public static func problem(in name: String) -> String? {
-        if isValid(name) { return nil }
+        if isValid(name) {
+            // Plans and firewall files say `any` for "anyone on the network".
+            return canonical(name) == "any" ? "'any' is reserved: plans and firewall rules use it for anyone on the network" : nil
+        }
         return describeProblem(in: name) ?? "it is not a valid host name"
     }
 

@@ -37,13 +37,5 @@ enum PlanText {
     static let windowsAccounts = "*S-1-5-18 is SYSTEM, the account the Maestro service runs as unless it was changed (then grant that account R instead), and *S-1-5-32-544 is Administrators"
 
     /// A path as one shell word: as it is when that is safe, else quoted.
-    static func shellWord(_ text: String) -> String {
-        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "/", ".", "_", "-", "+", ":", "@", ",", "=": true
-            default: false
-            }
-        }
-        return safe ? text : Quoting.shell(text)
-    }
+    static func shellWord(_ text: String) -> String { Quoting.shellWord(text) }
 }

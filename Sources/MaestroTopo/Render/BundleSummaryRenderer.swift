@@ -1,7 +1,10 @@
 /// What `bundle` reports after writing: the folder as a tree, or JSON.
 public enum BundleSummaryRenderer {
+    /// The files as a tree under DIR. DIR is written with its control,
+    /// line-break and bidi characters written out, as in every message; the
+    /// names below it are host names and the bundle's own.
     public static func tree(_ content: BundleContent, directory: String) -> String {
-        var out = "\(directory)/\n"
+        var out = "\(directory.withVisibleControls)/\n"
         var printed: Set<String> = []
         // Folders first at each level reads better, but file order is the
         // manifest's (sorted); print each folder when first met.
@@ -17,6 +20,13 @@ public enum BundleSummaryRenderer {
             out += String(repeating: "  ", count: parts.count) + parts.last! + mode + "\n"
         }
         return out
+    }
+
+    /// The hint after a bundle is written, with DIR as a shell word that is
+    /// safe to paste (`Quoting.shellWord`): spaces, `;` or `$(…)` in it stay
+    /// part of the folder name, and a control character is an escape.
+    public static func nextStep(directory: String) -> String {
+        "next: cd \(Quoting.shellWord(directory)) && sha256sum -c SHA256SUMS, then follow README.md"
     }
 
     public static func json(_ content: BundleContent, directory: String) -> String {

@@ -11,7 +11,10 @@ extension Rules {
             letters, digits and `-`, each 1–63 characters, not starting or \
             ending with `-`, separated by single dots, 253 characters in all; \
             one trailing dot is allowed. Spaces, commas, `=`, `_`, `/`, `\\`, \
-            line breaks and other control characters are refused.
+            line breaks and other control characters are refused. The name \
+            `any` is reserved: plans and firewall rules use it for anyone on \
+            the network, so a host called `any` would open its peers' ports \
+            to everyone.
 
             ```yaml
             hosts:

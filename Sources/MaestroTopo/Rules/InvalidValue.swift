@@ -76,9 +76,10 @@ enum InvalidValueText {
 
     static let twoSecretSources = "give one password source: either 'env' or 'file', not both"
 
-    static func environmentName(_ name: String) -> String {
-        "'\(name)' is not an environment variable name (letters, digits and '_', not starting with a digit)"
-    }
+    /// The value is not quoted: what does not name a variable may be the
+    /// password, written under `env` by mistake.
+    static let environmentName =
+        "'env' takes the name of an environment variable (letters, digits and '_', not starting with a digit); the value is not shown, as it may be the password"
 
     static func emptySecretName(_ kind: String) -> String {
         kind == "env" ? "'env' needs the name of an environment variable" : "'file' needs the path of a file"

@@ -37,6 +37,11 @@ enum UnknownKeyText {
         return "\(base); did you mean \(choices)?"
     }
 
+    /// A key under `keystore_password` other than `env` and `file`: it may
+    /// be the password itself (`{S3cr3t}`), so it is not quoted.
+    static let unknownInSecret =
+        "an unknown key in keystore_password (not shown, as it may be the password); write {env: VARIABLE}, {file: /path/to/file} or the password as text"
+
     static func allowed(_ section: Section) -> String {
         "allowed here: " + section.keys.joined(separator: ", ")
     }

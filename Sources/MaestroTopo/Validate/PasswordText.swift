@@ -12,14 +12,16 @@ import Darwin
 /// the key was repeated or misspelt. The loader's own spans cover the
 /// values it did read; this covers the rest, erring on the side of masking.
 ///
-/// A key counts when it is a plain word (letters, digits, `_`, `-`,
-/// optionally quoted) that contains `pass`, `pasw`, `pwd` or `secret`,
-/// whatever the case (`keystore_password` and its misspellings), followed by
-/// `:` and a blank or the end of the line. Its value is masked unless it is
-/// a mapping (`{env: NAME}`, `{file: PATH}` or the same in block style):
-/// a quoted value up to its closing quote (the end of the file when it
-/// never closes), any other value to the end of its line and over every
-/// following line indented deeper than the key.
+/// A key counts when it is a plain word (letters, digits, `_`, `-`) or a
+/// quoted key on one line that, as YAML reads it (escapes decoded), contains
+/// `pass`, `pasw`, `pwd` or `secret`, whatever the case (`keystore_password`
+/// and its misspellings), followed by `:` and a blank or the end of the
+/// line. Its value is masked unless it is an `{env: NAME}` or `{file: PATH}`
+/// mapping, in flow or block style, and nothing else: another mapping up to
+/// its closing brace or over its lines, a quoted value up to its closing
+/// quote (the end of the file when it never closes), any other value to the
+/// end of its line and over every following line indented deeper than the
+/// key.
 ///
 /// The text is scanned on demand and only as far as a printed line needs:
 /// a stretch that reaches a line starts before that line ends, so findings
@@ -80,28 +82,50 @@ final class PasswordText: Sendable {
         // The key first, on the bytes alone: most colons end no password key.
         var keyEnd = colon
         while keyEnd > 0, isBlank(text[keyEnd - 1]) { keyEnd -= 1 }
-        if keyEnd > 0, text[keyEnd - 1] == UInt8(ascii: "\"") || text[keyEnd - 1] == UInt8(ascii: "'") { keyEnd -= 1 }
-        var keyStart = keyEnd
-        while keyStart > 0, keyEnd - keyStart < 64, isWordByte(text[keyStart - 1]) { keyStart -= 1 }
-        guard keyStart < keyEnd, isPasswordKey(text, keyStart..<keyEnd) else { return nil }
         let line = lines.line(of: colon)
         let start = lines.starts[line]
-        guard keyStart >= start else { return nil }
+        let keyStart: Int
+        if keyEnd > start, text[keyEnd - 1] == UInt8(ascii: "\"") || text[keyEnd - 1] == UInt8(ascii: "'") {
+            // A quoted key is judged as YAML reads it (`"keystore_p\u0061ssword"`
+            // is `keystore_password`) and, like a plain one, by its last word
+            // (`"passport.example"` is no password key).
+            guard let (open, key) = quotedKey(text, closingAt: keyEnd - 1, lineStart: start),
+                  key.withUnsafeBufferPointer({ key in
+                      var word = key.count
+                      while word > 0, key.count - word < 64, isWordByte(key[word - 1]) { word -= 1 }
+                      return isPasswordKey(key, word..<key.count)
+                  })
+            else { return nil }
+            keyStart = open
+        } else {
+            var wordStart = keyEnd
+            while wordStart > start, keyEnd - wordStart < 64, isWordByte(text[wordStart - 1]) { wordStart -= 1 }
+            guard wordStart < keyEnd, isPasswordKey(text, wordStart..<keyEnd) else { return nil }
+            keyStart = wordStart
+        }
         let keyColumn = keyStart - start
 
         var valueStart = skipBlanks(text, from: colon + 1, to: lines.end(of: line))
         var valueLine = line
         if valueStart == lines.end(of: line) || text[valueStart] == UInt8(ascii: "#") {
             // The value, if any, starts on a following line indented deeper.
-            guard let (found, first) = lines.nextContentLine(after: line), lines.indent(of: found) > keyColumn,
-                  !isMappingEntry(text, from: first, to: lines.end(of: found))
+            guard let (found, first) = lines.nextContentLine(after: line), lines.indent(of: found) > keyColumn
             else { return nil }
             valueLine = found
             valueStart = first
+            if isMappingEntry(text, from: first, to: lines.end(of: found)) {
+                // A block mapping: left alone only when each of its lines is
+                // an `env:` or `file:` entry.
+                let end = lines.continuationEnd(of: found, deeperThan: keyColumn)
+                return blockSourceIsClean(lines, from: found, through: end) ? nil : first..<end
+            }
         }
         switch text[valueStart] {
         case UInt8(ascii: "{"):
-            return nil
+            // `{env: NAME}` or `{file: PATH}` is shown; any other mapping
+            // (`{S3cr3t}`, `{env: NAME, S3cr3t}`) may hold the password.
+            let (end, clean) = flowMapping(text, openedAt: valueStart)
+            return clean ? nil : valueStart..<end
         case UInt8(ascii: "'"), UInt8(ascii: "\""):
             return valueStart..<closingQuote(text, openedAt: valueStart)
         default:
@@ -111,7 +135,7 @@ final class PasswordText: Sendable {
 
     /// Just past the quote that closes the one at `open`; the end of the
     /// text when it never closes.
-    private static func closingQuote(_ text: UnsafeBufferPointer<UInt8>, openedAt open: Int) -> Int {
+    static func closingQuote(_ text: UnsafeBufferPointer<UInt8>, openedAt open: Int) -> Int {
         let quote = text[open]
         var index = open + 1
         while index < text.count {
@@ -133,7 +157,7 @@ final class PasswordText: Sendable {
         return text.count
     }
 
-    private static func isPasswordKey(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    static func isPasswordKey(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count >= 3 else { return false }
         for word in Self.words where range.count >= word.count {
             search: for start in range.lowerBound...(range.upperBound - word.count) {
@@ -154,7 +178,7 @@ final class PasswordText: Sendable {
 
     /// `key:` followed by a blank or the line's end: a block mapping starts
     /// here, so the value above is a mapping (`env: NAME`), not text.
-    private static func isMappingEntry(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    static func isMappingEntry(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         var index = start
         if index < end, text[index] == UInt8(ascii: "\"") || text[index] == UInt8(ascii: "'") { index += 1 }
         let word = index
@@ -168,7 +192,7 @@ final class PasswordText: Sendable {
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
@@ -182,7 +206,7 @@ final class PasswordText: Sendable {
 
 /// Lines of a file by byte offset, and the conversion of byte ranges to
 /// the 1-based line and character column that diagnostics use.
-private struct Lines {
+struct Lines {
     let text: UnsafeBufferPointer<UInt8>
     let starts: [Int]
 

@@ -106,4 +106,11 @@ final class InvalidHostnameTests: XCTestCase {
         assertNoFindings("invalid-hostname", in: cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    ssl: {aliases: [tracker.acme.example.]}"))
     }
+
+    func testAnyIsReservedInEveryCase() {
+        let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "  db.acme.example:", with: "  1️⃣ANY.:"))
+        assertFindings("invalid-hostname", in: yaml, at: ["1️⃣"])
+        assertMessage("invalid-hostname", in: yaml, contains: ["'any' is reserved"])
+        assertNoFindings("invalid-hostname", in: cleanFourServer.replacingOccurrences(of: "db.acme.example", with: "any.acme.example"))
+    }
 }

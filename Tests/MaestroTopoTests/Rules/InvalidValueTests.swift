@@ -173,7 +173,7 @@ final class InvalidValueTests: XCTestCase {
             """)
         assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"], hosts: [nil, "ui.acme.example", "trk.acme.example"])
         assertMessage("invalid-value", in: yaml, contains: ["either 'env' or 'file', not both"], index: 0)
-        assertMessage("invalid-value", in: yaml, contains: ["'1BAD' is not an environment variable name"], index: 1)
+        assertMessage("invalid-value", in: yaml, contains: ["'env' takes the name of an environment variable", "the value is not shown"], index: 1)
         assertMessage("invalid-value", in: yaml, contains: ["'keystore_password' names no source"], index: 2)
     }
 

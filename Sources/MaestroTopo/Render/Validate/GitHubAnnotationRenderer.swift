@@ -32,20 +32,32 @@ public struct GitHubAnnotationRenderer: ValidateRenderer {
         summary.problems.map { "::error title=\(ToolInfo.name)::\(Self.data($0.description))\n" }.joined()
     }
 
-    /// A command's message: `%`, CR and LF encoded, as the runner decodes them.
+    /// A command's message: `%`, CR and LF encoded, as the runner decodes
+    /// them; any other control, line-break or bidi character written out
+    /// (`\u{1b}`), as in the terminal, so none reaches the log or the page.
     static func data(_ text: String) -> String {
         text.escaped { scalar in
             switch scalar {
             case "%": "%25"
             case "\r": "%0D"
             case "\n": "%0A"
-            default: nil
+            default: scalar.isDeceptive ? "\\u{\(String(scalar.value, radix: 16))}" : nil
             }
         }
     }
 
-    /// A property value: as `data`, and `:` and `,` too, which separate properties.
+    /// A property value (a file path, a title): percent-encoded like `data`,
+    /// `:` and `,` too, which separate properties, and every other control,
+    /// line-break or bidi character as its UTF-8 bytes (`%1B`, `%E2%80%AE`),
+    /// so that decoding the value gives back the path exactly.
     static func property(_ text: String) -> String {
-        data(text).escaped { $0 == ":" ? "%3A" : $0 == "," ? "%2C" : nil }
+        text.escaped { scalar in
+            switch scalar {
+            case "%": "%25"
+            case ":": "%3A"
+            case ",": "%2C"
+            default: scalar.isDeceptive ? String(scalar).utf8.map { "%" + String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined() : nil
+            }
+        }
     }
 }

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The names beside DIR that runs for DIR use:
+/// `.<tag>.maestro-topo-<pid>-XXXXXX` (a bundle being written),
+/// `.<tag>.old-<pid>-XXXXXX` (the earlier bundle, set aside for a moment
+/// where the file system cannot swap two folders in one step) and
+/// `.<tag>.maestro-topo.lock`. The tag is DIR's own name, so a user sees
+/// what they belong to. A name too long to leave room for the rest (a
+/// name may have 255 bytes) is cut to 190 bytes and completed with `~` and
+/// 16 hex digits of its SHA-256, so every valid DIR name works and two
+/// long names never share leftovers; a cut tag (207 bytes) is longer than
+/// any uncut one (200 at most), so the two kinds cannot meet either.
+/// The process id in the names is for people; liveness is the lock's.
+struct BundleNames {
+    static let longestTag = 200
+    static let cutLength = 190
+
+    let base: String
+    let tag: String
+
+    init(base: String) {
+        self.base = base
+        guard base.utf8.count > Self.longestTag else {
+            tag = base
+            return
+        }
+        var cut = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in base.unicodeScalars {
+            bytes += String(scalar).utf8.count
+            if bytes > Self.cutLength { break }
+            cut.append(scalar)
+        }
+        tag = String(cut) + "~" + SHA256.hex(Array(base.utf8)).prefix(16)
+    }
+
+    var temporaryPrefix: String { ".\(tag).maestro-topo-" }
+    var asidePrefix: String { ".\(tag).old-" }
+    var lock: String { ".\(tag).maestro-topo.lock" }
+
+    /// Whether `name` is `<prefix><digits>-` and six letters or digits.
+    /// Compared as bytes: String comparison would equate different
+    /// spellings of an accented name.
+    static func matches(_ name: String, prefix: String) -> Bool {
+        let bytes = Array(name.utf8), start = Array(prefix.utf8)
+        guard bytes.count > start.count + 7, bytes.starts(with: start) else { return false }
+        let rest = bytes[start.count...]
+        guard let dash = rest.firstIndex(of: UInt8(ascii: "-")) else { return false }
+        let digits = rest[..<dash], suffix = rest[(dash + 1)...]
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        return !digits.isEmpty && digits.allSatisfy(isDigit) && suffix.count == 6 && suffix.allSatisfy(isAlphanumeric)
+    }
+}
+
+extension BundleWriter {
+    /// Cleans up after runs for the same DIR that were killed; called with
+    /// the lock held, so no run that is still going has anything here. A
+    /// temporary folder (a half-written bundle, with passwords) is removed.
+    /// An earlier bundle a run had set aside is put back when DIR is
+    /// missing, and removed otherwise. Only real folders (never a link)
+    /// owned by the user this run is are touched; anything else with such a
+    /// name was not left by maestro-topo and is left alone. A leftover of
+    /// ours that cannot be removed stops the run: it may hold passwords.
+    static func recoverInterrupted(in parent: Directory, names: BundleNames, target: String) throws(ToolError) {
+        guard let entries = try? parent.names() else { return }  // a folder we may write but not list
+        for name in entries {
+            if BundleNames.matches(name, prefix: names.temporaryPrefix) {
+                try removeLeftover(name, in: parent, target: target)
+            } else if BundleNames.matches(name, prefix: names.asidePrefix) {
+                try restoreOrRemove(name, in: parent, names: names, target: target)
+            }
+        }
+    }
+
+    /// The status of the folder `name` when it is a folder (not a link)
+    /// owned by the effective user; nil for anything else.
+    static func ownFolder(_ name: String, in parent: Directory) -> stat? {
+        guard let folder = try? parent.folder(name), let info = try? folder.status(), info.st_uid == geteuid() else {
+            return nil
+        }
+        return info
+    }
+
+    static func removeLeftover(_ name: String, in parent: Directory, target: String) throws(ToolError) {
+        guard ownFolder(name, in: parent) != nil else { return }
+        do throws(RemovalFailure) { try parent.removeTree(name) } catch {
+            throw ToolError.unwritable(
+                path: target,
+                reason: "'\(parent.child(name))', left beside it by an earlier run, could not be removed: "
+                    + "\(error.description); it may hold passwords: remove it by hand")
+        }
+    }
+
+    static func restoreOrRemove(_ name: String, in parent: Directory, names: BundleNames, target: String) throws(ToolError) {
+        guard let info = ownFolder(name, in: parent) else { return }
+        let current: stat?
+        do throws(SystemError) { current = try parent.status(of: names.base) } catch { return }  // cannot tell: leave it
+        guard current == nil else { return try removeLeftover(name, in: parent, target: target) }
+        do throws(SystemError) { try parent.rename(name, to: names.base, replacing: false) } catch {
+            throw ToolError.unwritable(
+                path: target, reason: "could not put back the earlier bundle set aside in '\(parent.child(name))': \(error.text)")
+        }
+        // Someone who can write the parent could have put something else
+        // under that name between the check and the rename.
+        guard parent.holds(names.base, info) else {
+            try? parent.rename(names.base, to: name, replacing: false)
+            throw ToolError.refused(
+                path: target, reason: "'\(parent.child(name))' was replaced while it was being put back in place")
+        }
+        parent.sync()
+    }
+}

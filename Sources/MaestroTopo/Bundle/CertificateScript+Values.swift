@@ -1,0 +1,77 @@
+/// The values a bundle's scripts cannot carry exactly, found before anything
+/// is written. The loader already refuses control characters in every value
+/// and host names that are not RFC 1123; this looks again at the plan
+/// itself, so a plan made some other way cannot slip through, and adds what
+/// only the scripts care about.
+public enum ScriptValues {
+    /// Why `plan` cannot be written as a bundle, or nil when it can. The
+    /// path named is the file that cannot be written, relative to the bundle.
+    public static func problem(in plan: Plan) -> ToolError? {
+        if let problem = FirewallScript.problem(in: plan) { return problem }
+        for server in plan.servers where server.os == .windows {
+            guard let certificate = server.certificate, server.sslIni != nil else { continue }
+            if let reason = CertificateScript.cmdProblem(server, certificate) {
+                return .refused(path: "hosts/\(server.host)/certificate.cmd", reason: reason)
+            }
+        }
+        return nil
+    }
+}
+
+extension CertificateScript {
+    /// What `certificate.cmd` cannot hold of this server's values, in words.
+    /// A `"` would end the quoting of a `set "MT_X=..."` line and of every
+    /// argument, a control character would end the line, and `*` separates
+    /// values in `:line`; no Windows path holds any of them. Host name,
+    /// alias and subject are expanded as `%MT_HOST%` and so on, which is
+    /// safe for RFC 1123 text only.
+    static func cmdProblem(_ server: ServerPlan, _ certificate: CertificatePlan) -> String? {
+        let paths = [
+            ("install folder", server.installFolder), ("keystore path", certificate.keystore),
+            ("trusted-root keystore path", certificate.trustedRootKeystore),
+        ]
+        for (what, value) in paths {
+            if let bad = value.unicodeScalars.first(where: { $0 == "\"" || $0 == "*" || $0.isControlOrLineBreak }) {
+                return "the topology's \(what) '\(value)' holds \(describe(bad)), which no Windows path holds and "
+                    + "certificate.cmd cannot carry; correct it and run maestro-topo bundle again"
+            }
+        }
+        if let bad = certificate.ca.unicodeScalars.first(where: { $0 == "\"" || $0.isControlOrLineBreak }) {
+            return "the CA name '\(certificate.ca)' holds \(describe(bad)), which certificate.cmd cannot carry; "
+                + "write the name without it"
+        }
+        for (what, value) in [("host name", certificate.hostName), ("alias", certificate.alias), ("subject", certificate.subject)] {
+            let name = what == "subject" && value.hasPrefix("CN=") ? String(value.dropFirst(3)) : value
+            if name.isEmpty || !name.unicodeScalars.allSatisfy({ $0.isHostNameCharacter }) {
+                return "the certificate's \(what) '\(value)' is not a host name, and certificate.cmd takes only host names there"
+            }
+        }
+        return nil
+    }
+
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\"": "a double quote (\")"
+        case "*": "an asterisk (*)"
+        default: "a control character (\(String(scalar).withVisibleControls))"
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// What ends a line, or a command, in some script language: C0 and C1
+    /// controls, DEL, line and paragraph separators.
+    var isControlOrLineBreak: Bool {
+        switch value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    var isHostNameCharacter: Bool {
+        switch self {
+        case "a"..."z", "A"..."Z", "0"..."9", "-", ".": true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import MaestroTopo
+import XCTest
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How `bundle` reads a password: password files exactly or not at all,
+/// and the password kept out of core files and out of copies it cannot wipe.
+final class SecretHandlingTests: XCTestCase {
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = try Tool.temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// A topology whose password comes from `source`, written to `t.yaml`.
+    func topology(_ source: String = "{file: pw}") throws -> String {
+        let yaml = cleanFourServer.replacingOccurrences(of: "{env: KS_PW}", with: source)
+        try Data(yaml.utf8).write(to: directory.appendingPathComponent("t.yaml"))
+        return "t.yaml"
+    }
+
+    func writePassword(_ bytes: [UInt8], mode: Int = 0o600, name: String = "pw") throws {
+        let url = directory.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: url)
+        try Data(bytes).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
+    }
+
+    func bundle(_ file: String = "t.yaml", out: String = "out", environment: [String: String] = [:]) throws -> ToolRun {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(out))
+        return try Bounded.run(Tool.binary.path, ["bundle", "--no-color", file, "--out", out], in: directory,
+                               environment: environment)
+    }
+
+    /// The `SSLKeystorePassword=` value of ui's ssl.ini, as written.
+    func writtenPassword(out: String = "out") throws -> String? {
+        let ini = directory.appendingPathComponent("\(out)/hosts/ui.acme.example/commands/ssl.ini")
+        guard let data = FileManager.default.contents(atPath: ini.path) else { return nil }
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("SSLKeystorePassword=") }
+        return line.map { String($0.dropFirst("SSLKeystorePassword=".count)) }
+    }
+
+    /// `bundle` refuses the password file with exit 2, a message holding
+    /// `reason`, nothing written, and none of `secret` shown.
+    func assertRefused(_ reason: String, secret: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
+        let run = try bundle()
+        XCTAssertEqual(run.status, 2, run.stderr, file: file, line: line)
+        XCTAssertTrue(run.stderr.contains("the keystore password for 'ui.acme.example' comes from file ./pw, which cannot be used: \(reason)"),
+                      run.stderr, file: file, line: line)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path),
+                       "nothing may be written", file: file, line: line)
+        if let secret {
+            XCTAssertFalse((run.stdout + run.stderr).contains(secret), "the file's content was shown", file: file, line: line)
+        }
+    }
+
+    // MARK: Password files
+
+    func testInvalidUTF8IsRefusedNotReplaced() throws {
+        _ = try topology()
+        for bytes: [UInt8] in [
+            [0x70, 0xFF, 0x77, 0x0A],           // a byte that is never UTF-8
+            [0x70, 0xC3],                       // a sequence cut short
+            [0x70, 0xC0, 0xAF],                 // an overlong '/'
+            [0x70, 0xED, 0xA0, 0x80],           // a surrogate
+            [0x70, 0xE4] + Array("sswort".utf8),  // Latin-1 'ä'
+        ] {
+            try writePassword(bytes)
+            try assertRefused("it is not UTF-8 text; save the password as UTF-8")
+        }
+        try writePassword([0xEF, 0xBB, 0xBF] + Array("pw".utf8))
+        try assertRefused("it starts with a byte order mark")
+        try writePassword(Array("p\0w".utf8))
+        try assertRefused("it holds a NUL byte, so it is not a text file")
+    }
+
+    func testAFileIsReadToItsEndNotToItsReportedSize() throws {
+        // /proc files report a size of 0; the old reading kept one byte.
+        let ostype = try String(contentsOfFile: "/proc/sys/kernel/ostype", encoding: .utf8)
+        XCTAssertGreaterThan(ostype.count, 2)
+        _ = try topology("{file: /proc/sys/kernel/ostype}")
+        let run = try bundle()
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try writtenPassword(), JavaProperties.escape(String(ostype.dropLast())))
+    }
+
+    func testAPasswordFileHoldsOneLine() throws {
+        _ = try topology()
+        // Something like /etc/shadow: it must never be copied into ssl.ini.
+        try writePassword(Array("root:$6$S3cr3tHash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n".utf8))
+        try assertRefused("it holds more than one line; a password file holds the password alone, on one line", secret: "S3cr3t")
+        for text in ["S3cr3t\n\n", "\nS3cr3t", "S3cr3t\rx", "S3cr3t\r", "S3cr3t\n\r\n"] {
+            try writePassword(Array(text.utf8))
+            try assertRefused("it holds more than one line", secret: "S3cr3t")
+        }
+        try writePassword(Array(repeating: UInt8(ascii: "a"), count: 4097))
+        try assertRefused("it holds more than 4096 bytes", secret: "aaaa")
+        try writePassword(Array(repeating: UInt8(ascii: "a"), count: 4095) + [0x0D, 0x0A])
+        try assertRefused("it holds more than 4096 bytes", secret: "aaaa")
+        try writePassword(Array("\r\n".utf8))
+        try assertRefused("it is empty")
+
+        // One final LF or CRLF belongs to the file; 4096 bytes in all is the most.
+        for (text, expected) in [("pw\n", "pw"), ("pw\r\n", "pw"), ("pw", "pw"), (" tab\there ", "\\ tab\\there ")] {
+            try writePassword(Array(text.utf8))
+            let run = try bundle()
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertEqual(try writtenPassword(), expected, text)
+        }
+        let longest = String(repeating: "b", count: 4095)
+        try writePassword(Array((longest + "\n").utf8))
+        XCTAssertEqual(try bundle().status, 0)
+        XCTAssertEqual(try writtenPassword(), longest)
+    }
+
+    func testOnlyRegularFilesAreRead() throws {
+        _ = try topology()
+        let pw = directory.appendingPathComponent("pw").path
+        // A FIFO: refused at once, never waited on (Bounded fails the test on a hang).
+        XCTAssertEqual(mkfifo(pw, 0o600), 0)
+        try assertRefused("it is a FIFO; a password file must be a regular file")
+        unlink(pw)
+        XCTAssertEqual(symlink("/dev/zero", pw), 0)
+        try assertRefused("it is a character device; a password file must be a regular file")
+        unlink(pw)
+        XCTAssertEqual(mkdir(pw, 0o700), 0)
+        try assertRefused("it is a directory; a password file must be a regular file")
+        rmdir(pw)
+        XCTAssertEqual(symlink("missing", pw), 0)
+        try assertRefused("No such file or directory")
+        unlink(pw)
+
+        // A link to a regular file is followed; the warning judges the file itself.
+        try writePassword(Array("linked\n".utf8), mode: 0o644, name: "target")
+        XCTAssertEqual(symlink("target", pw), 0)
+        let run = try bundle()
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try writtenPassword(), "linked")
+        XCTAssertTrue(run.stderr.contains("warning: password file ./pw can be read by other users; chmod 600 it"), run.stderr)
+        chmod(directory.appendingPathComponent("target").path, 0o600)
+        XCTAssertFalse(try bundle().stderr.contains("can be read by other users"))
+    }
+
+    func testAnEnvironmentPasswordMustBeUTF8() throws {
+        _ = try topology("{env: KS_PW}")
+        // Process takes Strings; the shell passes the raw byte on.
+        let script = "KS_PW=\"$(printf 'p\\377w')\" exec \"$0\" bundle --no-color t.yaml --out out"
+        let run = try Bounded.run("/bin/sh", ["-c", script, Tool.binary.path], in: directory)
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains("comes from environment variable KS_PW, which is not UTF-8 text"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
+
+        let good = try bundle(environment: ["KS_PW": "Grüße 😀"])
+        XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertEqual(try writtenPassword(), "Gr\\u00FC\\u00DFe \\uD83D\\uDE00")
+    }
+
+    // MARK: Core dumps
+
+    func testBundleSwitchesCoreFilesOff() throws {
+        // In-process, as bundle runs it; /proc shows the limit without any new API.
+        try writePassword(Array("S3cr3t-core\n".utf8))
+        let yaml = cleanFourServer.replacingOccurrences(of: "{env: KS_PW}", with: "{file: \(directory.appendingPathComponent("pw").path)}")
+        let plan = Planner.plan(try XCTUnwrap(TopologyCheck.check(bytes: Array(yaml.utf8)).topology))
+        _ = try BundleBuilder.build(plan: plan, diagnostics: [], secrets: SecretResolver(baseDirectory: "/", placeholders: false))
+        let limits = try String(contentsOfFile: "/proc/self/limits", encoding: .utf8)
+        let core = try XCTUnwrap(limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") })
+        XCTAssertEqual(core.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).prefix(2), ["0", "0"], String(core))
+    }
+}
