@@ -85,9 +85,7 @@ final class Directory {
                 if errno != 0 { throw .last() }
                 break
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            let name = entry.name
             if name != ".", name != ".." { names.append(name) }
         }
         return names.sorted()

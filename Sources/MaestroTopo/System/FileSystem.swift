@@ -71,9 +71,7 @@ public enum FileSystem {
         defer { closedir(dir) }
         var entries: [(name: String, kind: Kind)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            let name = entry.name
             guard name != ".", name != ".." else { continue }
             let kind: Kind
             switch Int32(entry.pointee.d_type) {
