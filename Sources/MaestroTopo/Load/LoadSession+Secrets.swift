@@ -22,6 +22,9 @@ extension LoadSession {
         }
         var source: Located<SecretSource>?
         var extra = false
+        // Any finding inside the mapping (an unknown key, say) already
+        // says what is wrong with it.
+        let findingsBefore = diagnostics.count
         // Only `env` and `file` reach here: readMapping masks any other key.
         try readMapping(section: .secret, host: host) { name, value throws(LoadStopped) in
             guard value.kind == .scalar else {
@@ -53,7 +56,7 @@ extension LoadSession {
             source = Located(isEnv ? .environment(text.value) : .file(text.value), at: event.location)
             return true
         }
-        if source == nil, !extra {
+        if source == nil, !extra, diagnostics.count == findingsBefore {
             report(Rules.invalidValue, InvalidValueText.emptySecret(key), at: event.location, host: host)
         }
         return source

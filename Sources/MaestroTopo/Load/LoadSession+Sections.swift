@@ -73,7 +73,9 @@ extension LoadSession {
             switch key.value {
             case "enabled": ssl.enabled = try self.boolean(value, key: key.value)
             case "ca": ssl.ca = try self.string(value, key: key.value)
-            case "keystore_password": ssl.keystorePassword = try self.secret(value, key: key.value)
+            case "keystore_password":
+                ssl.keystorePassword = try self.secret(value, key: key.value)
+                ssl.keystorePasswordRefused = ssl.keystorePassword == nil
             case "trusted_root_keystore": ssl.trustedRootKeystore = try self.string(value, key: key.value)
             default: return false
             }
@@ -152,7 +154,9 @@ extension LoadSession {
             switch key.value {
             case "enabled": ssl.enabled = try self.boolean(value, key: key.value, host: host)
             case "keystore": ssl.keystore = try self.string(value, key: key.value, host: host)
-            case "keystore_password": ssl.keystorePassword = try self.secret(value, key: key.value, host: host)
+            case "keystore_password":
+                ssl.keystorePassword = try self.secret(value, key: key.value, host: host)
+                ssl.keystorePasswordRefused = ssl.keystorePassword == nil
             case "ca": ssl.ca = try self.string(value, key: key.value, host: host)
             case "trusted_root_keystore": ssl.trustedRootKeystore = try self.string(value, key: key.value, host: host)
             case "aliases": ssl.aliases = try self.stringList(value, key: key.value, host: host)

@@ -160,6 +160,8 @@ public final class ResolvedSSL: Sendable {
     /// True when the topology names the trusted-root keystore.
     public var trustedRootKeystoreIsExplicit: Bool { explicitTrustedRootKeystore != nil }
     public let password: Located<SecretSource>?
+    /// `keystore_password` stood where it counts but could not be read.
+    public let passwordRefused: Bool
     public let ca: Located<String>?
     public let allowedClients: AllowedClients?
     public let aliases: [Located<String>]
@@ -173,6 +175,9 @@ public final class ResolvedSSL: Sendable {
         explicitTrustedRootKeystore = own?.trustedRootKeystore ?? shared?.trustedRootKeystore
         derivedFrom = (installFolder, name, os, entry.name.location)
         password = own?.keystorePassword ?? shared?.keystorePassword
+        // The source that would have counted was refused, and said so.
+        passwordRefused = own?.keystorePasswordRefused ?? false
+            || (own?.keystorePassword == nil && (shared?.keystorePasswordRefused ?? false))
         ca = own?.ca ?? shared?.ca
         allowedClients = own?.allowedClients
         aliases = own?.aliases?.value ?? []

@@ -38,6 +38,8 @@ public struct ComponentSSL: Sendable {
     public var enabled: Located<Bool>?
     public var ca: Located<String>?
     public var keystorePassword: Located<SecretSource>?
+    /// `keystore_password` was given but refused (already reported).
+    public var keystorePasswordRefused = false
     /// The keystore of trusted root certificates that Maestro's Java reads,
     /// when every server keeps it at the same path.
     public var trustedRootKeystore: Located<String>?
@@ -90,6 +92,8 @@ public final class HostSSL: @unchecked Sendable {
     public var enabled: Located<Bool>?
     public var keystore: Located<String>?
     public var keystorePassword: Located<SecretSource>?
+    /// `keystore_password` was given but refused (already reported).
+    public var keystorePasswordRefused = false
     public var trustedRootKeystore: Located<String>?
     public var ca: Located<String>?
     public var allowedClients: AllowedClients?

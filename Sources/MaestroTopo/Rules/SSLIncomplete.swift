@@ -35,7 +35,8 @@ extension Rules {
                 if server.ssl.keystoreIsExplicit, server.ssl.keystore.value.isEmpty {
                     missing.append("a keystore path ('keystore')")
                 }
-                if server.ssl.password == nil { missing.append("a password source ('keystore_password')") }
+                // A source that was given but refused has its own finding.
+                if server.ssl.password == nil, !server.ssl.passwordRefused { missing.append("a password source ('keystore_password')") }
                 if server.ssl.ca?.value.isEmpty ?? true { missing.append("a CA ('ca')") }
                 guard !missing.isEmpty else { continue }
                 found.append(sslIncomplete.diagnostic(

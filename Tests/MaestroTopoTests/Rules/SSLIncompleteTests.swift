@@ -88,4 +88,21 @@ final class SSLIncompleteTests: XCTestCase {
         assertNoFindings("ssl-incomplete", in: "version: 1\ninstallation: acme\nhosts: {a.example: {components: [LUI, HUB, TRK, DATABASE, LISTSERV]}}\n")
         assertNoFindings("ssl-incomplete", in: cleanFourServer)
     }
+
+    /// A password source that was given but refused has its own finding:
+    /// one mistake, one finding.
+    func testARefusedPasswordSourceIsNotAlsoMissing() {
+        for source in ["{S3cr3t!PW}", "{env: NAME, PW}", "{}", "[a, b]", "{env: 1BAD}"] {
+            let yaml = cleanFourServer.replacingOccurrences(of: "keystore_password: {env: KS_PW}", with: "keystore_password: \(source)")
+            assertNoFindings("ssl-incomplete", in: yaml)
+            let result = TopologyCheck.check(bytes: Array(yaml.utf8))
+            XCTAssertEqual(result.diagnostics.count, 1, "\(source): \(result.diagnostics.map { "\($0.rule) \($0.message)" })")
+        }
+        // A host's own refused source stands for that host only.
+        let host = cleanFourServer
+            .replacingOccurrences(of: "  keystore_password: {env: KS_PW}\n", with: "")
+            .replacingOccurrences(of: "components: [TRK]", with: "components: [TRK]\n    ssl: {keystore_password: {S3cr3t}}")
+        let found = findings("ssl-incomplete", in: host)
+        XCTAssertEqual(found.map(\.host), ["ui.acme.example"], "\(found.map(\.message))")
+    }
 }
