@@ -88,7 +88,7 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(c.sslIniToWrite, ["ui.acme.example"])
         let tracker = try XCTUnwrap(report.diagnostics.first { $0.rule == "tracker-moved" })
         XCTAssertEqual(tracker.location, SourceLocation(line: 6, column: 44))
-        XCTAssertTrue(tracker.notes[0].contains("keep the DNS name 'trk.acme.example' pointing at 'ui.acme.example'"))
+        XCTAssertTrue(tracker.notes[0].contains("point the DNS name 'trk.acme.example' at 'ui.acme.example'"), "\(tracker.notes)")
         XCTAssertTrue(report.steps.contains { $0.action.hasPrefix("Keep Maestro from starting again on trk.acme.example") })
         XCTAssertTrue(report.steps.contains { $0.action.hasPrefix("Retire the old certificate of trk.acme.example") })
         let stops = report.steps.filter { $0.action.hasPrefix("Stop") }.map(\.host)

@@ -97,4 +97,41 @@ final class DocsAndExamplesTests: XCTestCase {
             }
         }
     }
+
+    /// docs/json.md says which fields hold a setting's value and which hold
+    /// the text typed into a file, and the output keeps to it: the raw
+    /// keystore path has single backslashes, the file text doubled ones.
+    func testJSONDocSeparatesRawValuesFromFileText() throws {
+        let doc = try String(contentsOf: Tool.packageRoot.appendingPathComponent("docs/json.md"), encoding: .utf8)
+        let section = try XCTUnwrap(doc.range(of: "### Raw values and file text")).upperBound
+        let table = String(doc[section...].prefix(2000))
+        for field in ["`ssl_ini.SSLKeystorePath`", "`ssl_ini.text`", "`steps[].file.text`", "`file.path`"] {
+            XCTAssertTrue(table.contains(field), "docs/json.md does not say what \(field) holds")
+        }
+        let run = try Tool.run(["plan", "--format", "json", "topologies/mixed-os.yaml"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let servers = try XCTUnwrap(object["servers"] as? [[String: Any]])
+        let windows = try XCTUnwrap(servers.first { ($0["os"] as? String) == "windows" })
+        let ini = try XCTUnwrap(windows["ssl_ini"] as? [String: Any])
+        let raw = try XCTUnwrap(ini["SSLKeystorePath"] as? String)
+        let text = try XCTUnwrap(ini["text"] as? String)
+        XCTAssertTrue(raw.contains(#"\"#) && !raw.contains(#"\\"#), raw)
+        XCTAssertTrue(text.contains("SSLKeystorePath=" + JavaProperties.escape(raw)), text)
+    }
+
+    /// The README says where `make build` leaves the binary and how to put
+    /// it on PATH; no document cites the product spec, which is not part
+    /// of the repository.
+    func testReadmeNamesTheBinaryAndNoDocumentCitesTheSpec() throws {
+        let readme = try String(contentsOf: Tool.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains("`.build/release/maestro-topo`"), "README: where the binary is")
+        XCTAssertTrue(readme.contains("make install PREFIX="), "README: how to install it")
+        XCTAssertTrue(readme.contains("PATH"), "README: how to call it by name")
+        let docs = try FileManager.default.contentsOfDirectory(atPath: Tool.packageRoot.appendingPathComponent("docs").path)
+            .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 } + ["README.md"]
+        for path in docs {
+            let text = try String(contentsOf: Tool.packageRoot.appendingPathComponent(path), encoding: .utf8)
+            XCTAssertFalse(text.contains("SPEC.md") || text.contains("SPEC §") || text.contains("the spec"), "\(path) cites the spec")
+        }
+    }
 }

@@ -41,7 +41,7 @@ final class MarkdownRenderingTests: XCTestCase {
         XCTAssertEqual(rendered.status, 0, rendered.stderr)
         let seen = rendered.stdout
         XCTAssertTrue(seen.contains(#"SSLKeystorePath=C:\\Program Files\\L-Soft\\Maestro\\keystore\\ui.acme.example.jks"#), seen)
-        XCTAssertTrue(seen.contains(#"so write C:\\Maestro\\backup or C:/Maestro/backup"#), seen)
+        XCTAssertTrue(seen.contains(#"so write C:\\Program Files\\L-Soft\\Maestro\\hub\\backup or C:/Program Files/L-Soft/Maestro/hub/backup"#), seen)
         XCTAssertTrue(seen.contains(#"icacls "C:\Program Files\L-Soft\Maestro\commands\ssl.ini" /inheritance:r /grant:r *S-1-5-18:R *S-1-5-32-544:F"#), seen)
         XCTAssertTrue(seen.contains("MAESTRO_KEYSTORE_PASSWORD"), seen)
 

@@ -76,7 +76,7 @@ final class RunbookTests: XCTestCase {
 
     // MARK: 2. The database and LISTSERV
 
-    func testDatabaseOnlyMoveRestartsLUIAfterTheConnectionChanges() throws {
+    func testDatabaseOnlyMoveSetsTheConnectionBeforeLUIStopsAndStartsItOnce() throws {
         let report = try report(try example("topologies/four-server.yaml"), try example("topologies/migration/database-target.yaml"))
         let c = report.consequences
         XCTAssertEqual(c.database?.from, "db.acme.example")
@@ -85,13 +85,43 @@ final class RunbookTests: XCTestCase {
         let actions = report.steps.map { "[\($0.host)] \($0.action)" }
         XCTAssertFalse(actions.contains { $0.contains("Install Maestro") }, "\(actions)")
         let install = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[pg.acme.example] Install PostgreSQL on pg.acme.example") })
+        let setting = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] In the HUB's Global Component Settings for LUI, set LUI's system database connection to PostgreSQL on pg.acme.example, port 5432.") })
         let stop = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Stop LUI, HUB") })
-        let move = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[pg.acme.example] Move the system database from db.acme.example to pg.acme.example: export it on db.acme.example") })
-        let setting = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] In the HUB's Global Component Settings for LUI, point LUI's system database connection at PostgreSQL on pg.acme.example, port 5432.") })
-        let restart = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Restart LUI, HUB on ui.acme.example") })
-        XCTAssertTrue(install < stop && stop < move && move < setting && setting < restart, "\(actions)")
+        // Each step on the host it runs on: the export on the old one.
+        let export = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[db.acme.example] Export Maestro's system database on db.acme.example with PostgreSQL's own tools") })
+        let load = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[pg.acme.example] Import that export into PostgreSQL on pg.acme.example") })
+        let retire = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[db.acme.example] Stop the database on db.acme.example") })
+        let start = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Start LUI, HUB on ui.acme.example") })
+        XCTAssertTrue(install < setting && setting < stop && stop < export && export < load && load < retire && retire < start, "\(actions)")
+        // LUI never runs without its database: it starts once, on the new one.
+        XCTAssertFalse(actions.contains { $0.contains("Restart") }, "\(actions)")
         XCTAssertFalse(actions[setting].contains("JDBC"), "the engine stays")
         XCTAssertFalse(actions.contains { $0.contains("TRK") }, "the Tracker keeps running")
+    }
+
+    func testDatabasePortChangeIsMadeOnTheDatabaseServerToo() throws {
+        let four = try example("topologies/four-server.yaml")
+        let report = try report(four, four.replacingOccurrences(of: "engine: postgresql}", with: "engine: postgresql, port: 5433}"))
+        let actions = report.steps.map { "[\($0.host)] \($0.action)" }
+        let setting = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] In the HUB's Global Component Settings for LUI, set LUI's system database connection to PostgreSQL on db.acme.example, port 5433.") })
+        let stop = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Stop LUI, HUB") })
+        let listen = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[db.acme.example] Make PostgreSQL on db.acme.example listen on port 5433 instead of 5432") })
+        let start = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Start LUI, HUB") })
+        XCTAssertTrue(setting < stop && stop < listen && listen < start, "\(actions)")
+        XCTAssertFalse(actions.contains { $0.contains("Export") || $0.contains("Migrate") }, "the data stays where it is: \(actions)")
+    }
+
+    func testInternalToExternalMySQLIsACopyNotAMigration() throws {
+        let current = DiffTests.topology(DiffTests.fourServers)
+        let target = current.replacingOccurrences(of: "db.acme.example: {components: [DATABASE]}",
+                                                  with: "db.acme.example: {components: [DATABASE], database: {engine: mysql}}")
+        let report = try report(current, target)
+        XCTAssertFalse(report.diagnostics.contains { $0.rule == "database-migration" }, "MySQL stays MySQL")
+        let actions = report.steps.map { "[\($0.host)] \($0.action)" }
+        XCTAssertTrue(actions.contains { $0.hasPrefix("[db.acme.example] Export Maestro's system database on db.acme.example with MySQL's own tools") }, "\(actions)")
+        XCTAssertTrue(actions.contains { $0.hasPrefix("[db.acme.example] Import that export into MySQL on db.acme.example") }, "\(actions)")
+        XCTAssertTrue(actions.contains { $0.hasPrefix("[db.acme.example] Keep Maestro's internal MySQL on db.acme.example from starting again") }, "\(actions)")
+        XCTAssertFalse(actions.contains { $0.contains("JDBC") }, "the driver stays: \(actions)")
     }
 
     func testEngineChangeIsAMigrationWithAWarning() throws {
@@ -106,26 +136,28 @@ final class RunbookTests: XCTestCase {
         let actions = report.steps.map(\.action)
         XCTAssertTrue(actions.contains { $0.hasPrefix("Migrate the system database on db.acme.example from Maestro's internal MySQL to Microsoft SQL Server with L-Soft's procedure") }, "\(actions)")
         XCTAssertFalse(actions.contains { $0.contains("export") && !$0.contains("one engine's export") }, "\(actions)")
-        XCTAssertTrue(actions.contains { $0.contains("select the JDBC driver for Microsoft SQL Server") }, "\(actions)")
+        XCTAssertTrue(actions.contains { $0.contains("with the JDBC driver for Microsoft SQL Server") }, "\(actions)")
         XCTAssertFalse(report.diagnostics.contains { $0.rule == "component-move" }, "a migration is not reported as a copy")
     }
 
-    func testListservMoveInstallsMovesAndRepoints() throws {
+    func testListservMoveHoldsJobsStopsMovesRepointsAndTests() throws {
         let current = DiffTests.topology(DiffTests.fourServers)
         let target = current.replacingOccurrences(of: "lsv.acme.example", with: "lsv2.acme.example")
         let report = try report(current, target)
         XCTAssertEqual(report.diff.changes.map(\.action), [.add, .remove], "a LISTSERV host under a new name is another machine")
         XCTAssertEqual(report.consequences.dataMoves.map(\.component), [.listserv])
         let steps = report.steps
-        let install = try XCTUnwrap(steps.first { $0.action.hasPrefix("Install LISTSERV on lsv2.acme.example") })
-        XCTAssertEqual(install.host, "lsv2.acme.example")
-        XCTAssertEqual(install.phase, .before)
-        let move = try XCTUnwrap(steps.first { $0.action.hasPrefix("Move LISTSERV from lsv.acme.example") })
-        XCTAssertEqual(move.host, "lsv2.acme.example")
-        XCTAssertTrue(move.action.contains("LISTSERV's own procedure"), move.action)
-        XCTAssertTrue(move.action.contains("Keep LISTSERV on lsv.acme.example from starting again"), move.action)
-        let repoint = try XCTUnwrap(steps.first { $0.action.contains("LISTSERV connection settings at lsv2.acme.example") })
-        XCTAssertEqual(repoint.host, "ui.acme.example", "the settings are the HUB's")
+        func index(_ host: String, _ prefix: String) throws -> Int {
+            try XCTUnwrap(steps.firstIndex { $0.host == host && $0.action.hasPrefix(prefix) }, "[\(host)] \(prefix): \(steps.map(\.action))")
+        }
+        let install = try index("lsv2.acme.example", "Install LISTSERV on lsv2.acme.example")
+        XCTAssertEqual(steps[install].phase, .before)
+        let jobs = try index("ui.acme.example", "Before LISTSERV moves from lsv.acme.example to lsv2.acme.example: check in LUI that no job is being delivered")
+        let stop = try index("lsv.acme.example", "Stop LISTSERV on lsv.acme.example and keep it from starting again")
+        let move = try index("lsv2.acme.example", "Move LISTSERV's lists, archives and configuration from lsv.acme.example to lsv2.acme.example with LISTSERV's own procedure")
+        let repoint = try index("ui.acme.example", "In the HUB, point Maestro's LISTSERV connection settings at lsv2.acme.example")
+        let test = try index("ui.acme.example", "Send a test job from LUI on ui.acme.example")
+        XCTAssertTrue(install < jobs && jobs < stop && stop < move && move < repoint && repoint < test, "\(steps.map(\.action))")
         XCTAssertFalse(steps.contains { $0.action.contains("Install Maestro") })
     }
 
@@ -161,10 +193,40 @@ final class RunbookTests: XCTestCase {
         let certificate = try XCTUnwrap(trk.firstIndex { $0.hasPrefix("Obtain the server certificate for CN=trk.acme.example") })
         XCTAssertTrue(install < trust && trust < certificate, "\(trk)")
         XCTAssertTrue(trk[trust].contains("certificate.sh trust ROOT.pem"))
-        // The reverse proxy runs where the old name stays: not on the new Tracker.
-        let proxy = try XCTUnwrap(report.steps.first { $0.action.contains("reverse proxy") })
-        XCTAssertEqual(proxy.host, "maestro.acme.example")
-        XCTAssertTrue(proxy.action.contains("on maestro.acme.example, forward the Tracker's URLs"), proxy.action)
+        XCTAssertTrue(trk[install].contains("with only TRK selected (on Windows the installer's Individual Setup"), trk[install])
+        // The reverse proxy runs where the old name stays, not on the new
+        // Tracker: prepared before the window, switched on right after the
+        // Tracker starts on its new host, not while the old one still runs.
+        let prepare = try XCTUnwrap(report.steps.first { $0.action.hasPrefix("Tracking links") })
+        XCTAssertEqual(prepare.host, "maestro.acme.example")
+        XCTAssertEqual(prepare.phase, .before)
+        XCTAssertTrue(prepare.action.contains("route the /trk path of 'maestro.acme.example' to 'trk.acme.example' with a reverse proxy or load balancer in front of 'maestro.acme.example'"), prepare.action)
+        XCTAssertTrue(prepare.action.contains("Prepare it now and switch it on in the window, right after the Tracker starts on 'trk.acme.example'"), prepare.action)
+        let start = try XCTUnwrap(report.steps.firstIndex { $0.action.hasPrefix("Start TRK on trk.acme.example") })
+        let switchOn = try XCTUnwrap(report.steps.firstIndex { $0.action.hasPrefix("Switch on the reverse proxy") })
+        XCTAssertEqual(switchOn, start + 1)
+        XCTAssertEqual(report.steps[switchOn].host, "maestro.acme.example")
+    }
+
+    func testComponentAddedToAServerIsInstalledThereInTheWindow() throws {
+        let report = try report(DiffTests.topology(DiffTests.fourServers), DiffTests.topology("""
+              ui.acme.example: {components: [LUI, HUB, TRK]}
+              db.acme.example: {components: [DATABASE]}
+              lsv.acme.example: {components: [LISTSERV]}
+            """))
+        let actions = report.steps.map { "[\($0.host)] \($0.action)" }
+        let stop = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Stop LUI, HUB on ui.acme.example") })
+        let add = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Add TRK to the Maestro installation on ui.acme.example") })
+        let move = try XCTUnwrap(actions.firstIndex { $0.hasPrefix("[ui.acme.example] Move TRK from trk.acme.example") })
+        XCTAssertTrue(stop < add && add < move, "\(actions)")
+    }
+
+    func testCheckStepsAgreeWithTheirComponentsInNumber() throws {
+        let off = DiffTests.topology(DiffTests.fourServers, ssl: false)
+        let report = try report(off, off.replacingOccurrences(of: "trk.acme.example", with: "tracker.acme.example"))
+        let checks = report.steps.filter { $0.phase == .after && $0.action.hasPrefix("Check that") }.map(\.action)
+        XCTAssertTrue(checks.contains("Check that TRK on tracker.acme.example has started and reaches the other components."), "\(checks)")
+        XCTAssertTrue(checks.contains("Check that LUI, HUB on ui.acme.example have started and reach the other components."), "\(checks)")
     }
 
     // MARK: 5. Tracker names
@@ -180,9 +242,25 @@ final class RunbookTests: XCTestCase {
         XCTAssertFalse(texts.contains { $0.contains("stays in use") || $0.contains("keeps the name") }, "\(texts)")
         let tracker = try XCTUnwrap(report.steps.first { $0.action.hasPrefix("Tracking links") })
         XCTAssertEqual(tracker.host, "maestro.acme.example")
-        XCTAssertTrue(tracker.action.contains("keep that DNS name pointing at 'mae.acme.example'"), tracker.action)
+        XCTAssertTrue(tracker.action.contains("Keep the DNS name 'maestro.acme.example' leading to this machine, now named 'mae.acme.example'"), tracker.action)
         XCTAssertFalse(tracker.action.contains("Warning"), "LUI and HUB go along with the Tracker")
-        XCTAssertTrue(report.steps.contains { $0.action.hasPrefix("The server 'maestro.acme.example' gets the new name 'mae.acme.example'") })
+        XCTAssertFalse(report.steps.contains { $0.action.hasPrefix("Switch on") || $0.action.hasPrefix("Point the DNS") }, "the old name already leads there")
+        let rename = try XCTUnwrap(report.steps.firstIndex { $0.action.hasPrefix("The server 'maestro.acme.example' gets the new name 'mae.acme.example'") })
+        XCTAssertEqual(report.steps[rename].phase, .before)
+        XCTAssertTrue(report.steps[rename].action.contains("keep 'maestro.acme.example' resolving too"), report.steps[rename].action)
+        // Names change in the INI files while Maestro is stopped, and in the HUB once it runs.
+        let stop = try XCTUnwrap(report.steps.firstIndex { $0.action.hasPrefix("Stop LUI, HUB, TRK") })
+        let ini = try XCTUnwrap(report.steps.firstIndex { $0.action.hasPrefix("In lui/lui.ini, hub/hub.ini, trk/tracker.ini on mae.acme.example, replace every host entry 'maestro.acme.example' by 'mae.acme.example'") })
+        let start = try XCTUnwrap(report.steps.firstIndex { $0.action.hasPrefix("Start LUI, HUB, TRK on mae.acme.example") })
+        let hub = try XCTUnwrap(report.steps.firstIndex { $0.action.hasPrefix("In the HUB's component settings") })
+        XCTAssertTrue(rename < stop && stop < ini && ini < start && start < hub, "\(report.steps.map(\.action))")
+    }
+
+    func testRenamingOneServerRestartsEveryServerThatNamesIt() throws {
+        let off = DiffTests.topology(DiffTests.fourServers, ssl: false)
+        let report = try report(off, off.replacingOccurrences(of: "ui.acme.example", with: "web.acme.example"))
+        XCTAssertEqual(Set(report.consequences.restart), ["web.acme.example", "trk.acme.example"])
+        XCTAssertTrue(report.steps.contains { $0.host == "trk.acme.example" && $0.action.hasPrefix("In trk/tracker.ini on trk.acme.example, replace every host entry 'ui.acme.example' by 'web.acme.example'") })
     }
 
     func testOldTrackerNameThatServedLUIWarnsAboutBookmarks() throws {
@@ -190,7 +268,10 @@ final class RunbookTests: XCTestCase {
         let tracker = try XCTUnwrap(report.steps.first { $0.action.hasPrefix("Tracking links") })
         XCTAssertEqual(tracker.host, "maestro.acme.example")
         XCTAssertTrue(tracker.action.contains("Warning: 'maestro.acme.example' also served LUI and HUB, so pointing that name at 'trk.acme.example' alone breaks users' bookmarks"), tracker.action)
-        XCTAssertTrue(tracker.action.contains("forwards the /trk path to 'trk.acme.example' and the /lui and /hub paths to 'ui.acme.example'"), tracker.action)
+        XCTAssertTrue(tracker.action.contains("forward the /trk path to 'trk.acme.example' and the /lui and /hub paths to 'ui.acme.example'"), tracker.action)
+        // The proxy may run on the old machine: its HTTP port stays open for it.
+        let close = try XCTUnwrap(report.steps.first { $0.host == "maestro.acme.example" && $0.action.hasPrefix("Close inbound 80/tcp") })
+        XCTAssertTrue(close.action.hasSuffix("once no reverse proxy answers there for the old Tracker name any more."), close.action)
         let finding = try XCTUnwrap(report.diagnostics.first { $0.rule == "tracker-moved" })
         XCTAssertTrue(finding.notes[0].contains("breaks users' bookmarks"), "\(finding.notes)")
     }

@@ -23,8 +23,16 @@ public struct DatabaseChange: Sendable, Equatable {
     public var engineAfter: DatabaseEngine
     public var portAfter: Int
 
-    /// Another engine: the data is migrated, not copied.
-    public var changesEngine: Bool { engineBefore != engineAfter }
+    public var portBefore: Int
+
+    /// Another database product: the data is migrated, not copied. Maestro's
+    /// internal MySQL and an external MySQL are the same product.
+    public var changesEngine: Bool { engineBefore.product != engineAfter.product }
+    /// The data itself goes somewhere else (another host or product, or
+    /// between Maestro's internal MySQL and an external one).
+    public var movesData: Bool { changesHost || engineBefore != engineAfter }
+    /// Only the port changes: the database server listens on another one.
+    public var onlyPortChanges: Bool { !movesData && portBefore != portAfter }
     public var changesHost: Bool { HostName.canonical(from) != HostName.canonical(to) }
 }
 
@@ -115,6 +123,11 @@ public struct Consequences: Sendable {
         firewall = Self.firewallChanges(diff, currentPlan: currentPlan, targetPlan: targetPlan)
         // A component moving in means its new host starts it for the first time.
         for move in dataMoves where move.component.isMaestro && !restart.contains(move.to) { restart.append(move.to) }
+        // The servers address each other by name: a renamed one is named
+        // anew in every server's INI files, which are read at start.
+        if diff.changes.contains(where: { $0.action == .rename }) {
+            for server in targetPlan.servers where !restart.contains(server.host) { restart.append(server.host) }
+        }
         // "The Maestro User Interface actually needs to be restarted if a new
         // database connection is to be used."
         if database != nil {
@@ -131,8 +144,8 @@ public struct Consequences: Sendable {
               let new = diff.target.hosts(running: .database).first, let newDatabase = new.database else { return nil }
         let change = DatabaseChange(
             from: old.name, to: new.name, engineBefore: oldDatabase.engine, engineAfter: newDatabase.engine,
-            portAfter: newDatabase.port.value)
-        guard change.changesHost || change.changesEngine || oldDatabase.port.value != newDatabase.port.value else { return nil }
+            portAfter: newDatabase.port.value, portBefore: oldDatabase.port.value)
+        guard change.movesData || change.onlyPortChanges else { return nil }
         return change
     }
 
@@ -143,7 +156,7 @@ public struct Consequences: Sendable {
             guard let from = before.first, let to = after.first, diff.targetName(of: from) != to else { continue }
             moves.append(DataMove(component: component, from: from, to: to, items: items(component)))
         }
-        if let database, database.changesHost || database.changesEngine {
+        if let database, database.movesData {
             moves.append(DataMove(component: .database, from: database.from, to: database.to,
                                   items: [DatabaseText.moveItem(database)]))
         }

@@ -85,7 +85,7 @@ struct DiffRisks {
             let resolved = diff.target.host(named: host)
             let at = resolved?.os.location ?? location(of: changes[0].component)
             inTarget.append(Rules.osChange.diagnostic(
-                OSChangeRuleText.message(changes), at: at, host: host, notes: OSChangeRuleText.notes(changes)))
+                OSChangeRuleText.message(changes), at: at, host: host, notes: OSChangeRuleText.notes(changes, folder: resolved?.installFolder.value ?? "")))
         }
     }
 

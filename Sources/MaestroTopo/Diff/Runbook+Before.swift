@@ -1,13 +1,16 @@
 /// Before the window: nothing here stops a component.
 extension RunbookWriter {
     mutating func prepare() {
-        // Host by host in the target's order: install first (keytool comes
-        // with Maestro's Java), then the trusted roots (vendor step 2.2.1),
-        // then the server certificate.
+        // Host by host in the target's order: what a renamed server is taken
+        // to be, or the install (keytool comes with Maestro's Java), first;
+        // then the trusted roots (vendor step 2.2.1); then the certificate.
         for host in diff.target.hosts {
             let name = host.name
+            if let old = renamedFrom(name) {
+                add(.before, name, "The server '\(old)' gets the new name '\(name)'. maestro-topo takes it to be the same machine and installation under a new name: add '\(name)' to DNS for it now, and keep '\(old)' resolving too: the components address each other by name until the window is over\(host.components.contains(.trk) ? ", and tracking links in mail already sent use it for much longer" : ""). If '\(name)' is another machine, this runbook does not fit: plan the change as a move instead (install Maestro there first, then move each component's data, delete then copy).")
+            }
             if isNewMaestroServer(name) {
-                add(.before, name, "Install \(version) on \(name) and stop it: it must not run before its data is in place. Its Java brings the keytool that the certificate steps use.")
+                add(.before, name, "Install \(version) on \(name) with only \(Self.maestro(host.components)) selected (on Windows the installer's Individual Setup: Express Setup puts every component and LISTSERV on one host), and stop it: it must not run before its data is in place. Its Java brings the keytool that the certificate steps use.")
             }
             if let server = targetServers[name], let certificate = server.certificate {
                 if consequences.trustedRootsToInstall.contains(name) {
@@ -17,7 +20,7 @@ extension RunbookWriter {
                     add(.before, name, "Obtain the server certificate for \(certificate.subject): create the key pair (subjectAltName DNS:\(certificate.hostName)) and CSR in \(certificate.keystore) (alias '\(certificate.alias)'), have '\(certificate.ca)' sign it, import the root and the signed certificate (\(PlanText.certificateScript(server.os)) request, then install, from maestro-topo bundle).")
                 }
             }
-            if let database = consequences.database, database.changesHost || database.changesEngine,
+            if let database = consequences.database, database.movesData,
                HostName.canonical(database.to) == HostName.canonical(name) {
                 add(.before, name, DatabaseText.prepare(database, on: host))
             }
@@ -29,13 +32,13 @@ extension RunbookWriter {
             add(.before, firewall.host, "Open inbound " + Runbook.describe(firewall.open) + ".")
         }
         if let advice = TrackerAdvice(diff) {
-            add(.before, advice.stepHost, advice.action)
+            add(.before, advice.stepHost, advice.preparation)
         }
-        for change in diff.changes where change.action == .rename {
-            let old = change.previousName ?? ""
-            let components = RunbookWriter.maestro(change.after?.components ?? [])
-            add(.before, change.host, "The server '\(old)' gets the new name '\(change.host)': add '\(change.host)' to DNS for it (the components address each other by name), and replace '\(old)' by '\(change.host)' in the host entries of the Maestro INI files and in the HUB's component settings. If '\(change.host)' is another machine rather than a new name, install \(version) there first and move \(components) as for a move (delete, then copy).")
-        }
+    }
+
+    /// The current name of a renamed target host.
+    func renamedFrom(_ name: String) -> String? {
+        diff.changes.first { $0.action == .rename && $0.host == name }?.previousName
     }
 
     /// A host that runs a Maestro component afterwards and ran none before

@@ -98,6 +98,11 @@ public enum DatabaseEngine: String, CaseIterable, Sendable {
         }
     }
 
+    /// The database product behind the engine: Maestro's internal
+    /// database is a MySQL server, so data moves between it and an external
+    /// MySQL with MySQL's own tools and the JDBC driver stays.
+    public var product: DatabaseEngine { self == .internal ? .mysql : self }
+
     public var defaultPort: Int {
         switch self {
         case .internal, .mysql: 3306

@@ -6,7 +6,9 @@ extension Rules {
         documentation: """
             Moving the system database to another host with the same engine \
             is a copy: export and import with the engine's own tools, or, for \
-            Maestro's internal MySQL, its data folder. Changing the engine is \
+            Maestro's internal MySQL, its data folder. Maestro's internal \
+            database is a MySQL server, so leaving it for an external MySQL \
+            is a copy too. Changing the engine is \
             a migration between two database products, which their export \
             and import tools do not do for each other. Follow L-Soft's \
             procedure for changing Maestro's system database.
@@ -14,8 +16,8 @@ extension Rules {
             LUI connects to the system database, and "the Maestro User \
             Interface actually needs to be restarted if a new database \
             connection is to be used": the connection and the JDBC driver for \
-            the new engine are set in the HUB's global component settings, \
-            then LUI restarts.
+            the new engine are set in the HUB's global component settings \
+            right before LUI stops, so that its next start uses them.
 
             Reported by `maestro-topo diff` at the `engine` of the target's \
             database host.
@@ -41,7 +43,7 @@ enum DatabaseMigrationText {
     static func notes(_ change: DatabaseChange) -> [String] {
         [
             "follow L-Soft's procedure for changing the system database; export and import tools of one engine do not carry the data into another",
-            "set LUI's database connection and the JDBC driver for \(change.engineAfter.displayName) in the HUB's global component settings, then restart LUI",
+            "set LUI's database connection and the JDBC driver for \(change.engineAfter.displayName) in the HUB's global component settings right before LUI stops; its next start uses them",
             "rehearse the migration on a copy before the maintenance window",
         ]
     }

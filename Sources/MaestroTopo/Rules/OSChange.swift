@@ -39,11 +39,11 @@ enum OSChangeRuleText {
         return "\(names) \(changes.count == 1 ? "moves" : "move") from \(OSChangeText.name(first.osBefore)) ('\(first.from)') to \(OSChangeText.name(first.osAfter)) ('\(first.to)'); every path in \(changes.count == 1 ? "its" : "their") configuration changes"
     }
 
-    static func notes(_ changes: [OSChange]) -> [String] {
+    static func notes(_ changes: [OSChange], folder: String) -> [String] {
         let os = changes[0].osAfter
         let files = changes.compactMap { OSChangeText.iniFile($0.component) }.joined(separator: ", ")
         return [
-            "edit every path entry of the copied \(files) for \(OSChangeText.name(os)): \(OSChangeText.iniPathAdvice(os))",
+            "edit every path entry of the copied \(files) for \(OSChangeText.name(os)): \(OSChangeText.iniPathAdvice(os, folder: folder))",
             "do not copy ssl.ini: the plan's is written for \(OSChangeText.name(os)) (\(os == .windows ? "CRLF line ends, a Windows keystore path" : "LF line ends, a Linux keystore path"))",
             "after the restart, check the HUB's path settings: backup folders and upload restrictions",
         ]

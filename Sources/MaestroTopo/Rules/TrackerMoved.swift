@@ -19,16 +19,21 @@ extension Rules {
                 components: [TRK]
             ```
 
-            Fix: keep the old DNS name pointing at the new Tracker host (an \
-            alias record) for as long as old mails may be opened, or move the \
-            Tracker only long after the last tracked job. When a host of the \
-            target keeps the old name (LUI and HUB stay there, say), that host \
-            forwards the Tracker's URLs (the `/trk` path) to the new one, e.g. \
-            with a reverse proxy. When the old name also served LUI or HUB \
-            and they move elsewhere, pointing the name at the new Tracker \
-            breaks users' bookmarks: point it at a reverse proxy that forwards \
-            `/trk` to the Tracker and `/lui` and `/hub` to their new host. \
-            Keep the Tracker's downtime short: stop it last and start it first.
+            Fix: keep the old DNS name leading to the Tracker for as long as \
+            old mails may be opened, or move the Tracker only long after the \
+            last tracked job. A renamed machine keeps its old DNS record. \
+            For another machine, the old name points at the new Tracker host \
+            (an alias record). When a host of the target keeps the old name \
+            (LUI and HUB stay there, say), Maestro's web server there holds \
+            its HTTP port, so a reverse proxy or load balancer in front of it \
+            sends the `/trk` path to the new host and the rest on to Maestro. \
+            When the old name also served LUI or HUB and they move elsewhere, \
+            pointing the name at the new Tracker breaks users' bookmarks: a \
+            reverse proxy answering for the old name forwards `/trk` to the \
+            Tracker and `/lui` and `/hub` to their new host. The runbook \
+            prepares the chosen way before the window and switches it on \
+            right after the Tracker starts on its new host. Keep the \
+            Tracker's downtime short: stop it last and start it early.
             """)
 }
 

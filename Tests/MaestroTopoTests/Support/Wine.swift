@@ -34,6 +34,10 @@ final class WinePrefix {
         // The first start creates the prefix (about ten seconds).
         let boot = try run(["cmd", "/c", "echo ready"], in: root)
         guard boot.stdout.contains("ready") else {
+            // Installed but broken is no reason to pass quietly in CI.
+            if ProcessInfo.processInfo.environment["CI"] == "true" {
+                XCTFail("wine is installed but did not start under CI=true: \(boot.stderr)")
+            }
             throw XCTSkip("wine did not start: \(boot.stderr)")
         }
     }
