@@ -68,11 +68,12 @@ struct BundleCommand: FormatWriting {
         let content = try BundleBuilder.build(plan: plan, diagnostics: result.diagnostics, secrets: resolver)
         // The ssl.ini bytes hold the passwords: overwritten once written, or once the write failed.
         defer { content.wipeSecrets() }
-        try BundleWriter.write(content, to: out, force: force)
-
-        // Warnings name files (a password file others can read): written
-        // out like every message, whatever put a control character there.
+        // Warnings name files (a password file others can read, a folder
+        // left alone beside DIR): written out like every message, whatever
+        // put a control character there.
         let warning = "maestro-topo: \(options.stderrStyle.severity(.warning)): "
+        try BundleWriter.write(content, to: out, force: force) { Output.err(warning + $0.withVisibleControls + "\n") }
+
         for text in content.warnings { Output.err(warning + text.withVisibleControls + "\n") }
         if !content.placeholderHosts.isEmpty {
             Output.err(warning + "placeholder passwords written into the ssl.ini of "

@@ -125,4 +125,35 @@ final class BundleConcurrencyTests: BundleFolderTestCase {
         XCTAssertTrue(run.stderr.contains("is not a lock file this user made"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
+
+    /// The lock file says what the next run deletes, so a file under its
+    /// name that maestro-topo did not write (one of the user's own files,
+    /// renamed there by someone who can write the parent) is neither read
+    /// as records, nor written, nor removed.
+    func testALockFileMaestroTopoDidNotWriteIsLeftAsItIs() throws {
+        let lock = directory.appendingPathComponent(".out.maestro-topo.lock")
+        let other = directory.appendingPathComponent("notes")
+        for (setup, reason) in [
+            ({ try Data("precious notes\n".utf8).write(to: lock) }, "holds something other than maestro-topo's records"),
+            ({
+                try Data("precious notes\n".utf8).write(to: other)
+                try FileManager.default.linkItem(at: other, to: lock)
+            }, "has other names (hard links)"),
+            ({
+                try Data(LeftoverRecord.text([]).utf8).write(to: lock)
+                XCTAssertEqual(chmod(lock.path, 0o622), 0)
+            }, "can be written by other users (mode 0622)"),
+        ] as [(() throws -> Void, String)] {
+            try? FileManager.default.removeItem(at: lock)
+            try? FileManager.default.removeItem(at: other)
+            try setup()
+            let before = try Data(contentsOf: lock)
+            let run = try Tool.run(["bundle", "topologies/four-server.yaml", "--out", out.path], environment: env)
+            XCTAssertEqual(run.status, 2, run.stderr)
+            XCTAssertTrue(run.stderr.contains("'\(lock.path)' \(reason), so it is not a lock file maestro-topo made; remove it"),
+                          run.stderr)
+            XCTAssertEqual(try Data(contentsOf: lock), before, reason)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        }
+    }
 }

@@ -3,10 +3,13 @@ import Foundation
 import Synchronization
 import XCTest
 
-/// What a run finds beside DIR under names of its own was planted by
-/// anyone who can write DIR's parent. Cleaning it up must follow no link,
-/// at any depth and however the tree changes while it is removed, touch
-/// nothing of another user's, and never put a link or a file in DIR's place.
+/// What a run finds beside DIR under names of its own may have been
+/// planted by anyone who can write DIR's parent. Only what a run recorded
+/// making is cleaned up; a folder merely given such a name (one of the
+/// user's own, renamed there by someone else) is never touched. Cleaning up
+/// must follow no link, at any depth and however the tree changes while it
+/// is removed, touch nothing of another user's, and never put a link or a
+/// file in DIR's place.
 final class BundleLeftoverTests: BundleFolderTestCase {
     let fm = FileManager.default
 
@@ -42,6 +45,7 @@ final class BundleLeftoverTests: BundleFolderTestCase {
             try fm.createSymbolicLink(at: folder.appendingPathComponent("file-link\(depth)"), withDestinationURL: victimFile)
             folder = folder.appendingPathComponent("sub\(depth)")
         }
+        try recordAsLeftovers([(leftover, .writing)])
         // Leftover names that are a link to the victim, and a plain file.
         try fm.createSymbolicLink(at: directory.appendingPathComponent(".out.maestro-topo-9999998-zzzzzz"), withDestinationURL: victim)
         try Data("x".utf8).write(to: directory.appendingPathComponent(".out.maestro-topo-9999999-yyyyyy"))
@@ -100,6 +104,8 @@ final class BundleLeftoverTests: BundleFolderTestCase {
         try fm.createDirectory(at: roots, withIntermediateDirectories: true)
         try Data("root's secret".utf8).write(to: roots.appendingPathComponent("ssl.ini"))
         try fm.removeItem(at: aside)
+        // nobody's killed run recorded both (root's by mistake, say).
+        try recordAsLeftovers([(theirs, .writing), (roots, .writing)], in: shared, owner: Self.nobody)
         run = try runAsNobody(["bundle", topology.path, "--out", sharedOut.path], in: shared)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(try Data(contentsOf: roots.appendingPathComponent("ssl.ini")), Data("root's secret".utf8))
@@ -148,6 +154,7 @@ final class BundleLeftoverTests: BundleFolderTestCase {
             for name in names { try Data("x".utf8).write(to: sub.appendingPathComponent(name)) }
             let link = leftover.appendingPathComponent("link")
             try fm.createSymbolicLink(at: link, withDestinationURL: victim)
+            try recordAsLeftovers([(leftover, .writing)])
             let flipper = Flipper()
             flipper.start(folder: sub.path, link: link.path, name: sub.path, hold: leftover.appendingPathComponent("hold").path)
             let run = try bundle(fm.fileExists(atPath: out.path) ? ["--force"] : [])
@@ -161,5 +168,92 @@ final class BundleLeftoverTests: BundleFolderTestCase {
             try? fm.removeItem(at: leftover)  // what a refused run left, for the next round
         }
         XCTAssertGreaterThan(flips, rounds, "the folder was swapped while the runs removed it")
+    }
+
+    // MARK: A name proves nothing
+
+    /// Runs `program` as nobody (65534), as someone who may write DIR's parent.
+    func asNobody(_ program: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let setpriv = try Tool.require("setpriv")
+        let run = try Bounded.run(setpriv, ["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", program]
+            + arguments, in: directory, file: file, line: line)
+        XCTAssertEqual(run.status, 0, "\(program) \(arguments) as nobody: \(run.stderr)", file: file, line: line)
+    }
+
+    /// One of root's own folders, in a parent anyone may write (no sticky
+    /// bit), that nobody renames to a leftover's name: root's next run must
+    /// not delete it, nor put it in DIR's place.
+    func testARootFolderGivenALeftoverNameByAnotherUserIsLeftAlone() throws {
+        guard geteuid() == 0 else { throw XCTSkip("needs root, and another user to rename root's folder") }
+        let mv = try Tool.require("mv")
+        let shared = directory.appendingPathComponent("p")
+        try fm.createDirectory(at: shared, withIntermediateDirectories: true)
+        XCTAssertEqual(chmod(shared.path, 0o777), 0)
+        let dir = shared.appendingPathComponent("B")
+        func bundle(_ extra: [String] = []) throws -> ToolRun {
+            try Tool.run(["bundle", "topologies/two-server.yaml", "--out", dir.path, "-q"] + extra, environment: env)
+        }
+        func rootData(_ name: String) throws -> URL {
+            let folder = shared.appendingPathComponent(name)
+            try fm.createDirectory(at: folder.appendingPathComponent("inner"), withIntermediateDirectories: true)
+            try Data("precious".utf8).write(to: folder.appendingPathComponent("inner/f"))
+            XCTAssertEqual(chmod(folder.path, 0o700), 0)
+            return folder
+        }
+        // DIR missing, DIR missing, DIR an earlier bundle (--force).
+        let cases = [(".B.maestro-topo-9-ZZZZZZ", false), (".B.old-9-ZZZZZZ", false),
+                     (".B.maestro-topo-9-YYYYYY", true), (".B.old-9-YYYYYY", true)]
+        for (index, (name, earlier)) in cases.enumerated() {
+            try? fm.removeItem(at: dir)
+            if earlier { XCTAssertEqual(try bundle().status, 0) }
+            let data = try rootData("rootdata\(index)")
+            let planted = shared.appendingPathComponent(name)
+            try asNobody(mv, [data.path, planted.path])
+            XCTAssertFalse(fm.fileExists(atPath: data.path), "nobody renamed root's folder")
+
+            let run = try bundle(earlier ? ["--force"] : [])
+            XCTAssertEqual(run.status, 0, "\(name): \(run.stderr)")
+            XCTAssertEqual(try? Data(contentsOf: planted.appendingPathComponent("inner/f")), Data("precious".utf8),
+                           "\(name): root's folder is still there, with its file")
+            XCTAssertTrue(run.stderr.contains("warning: '\(planted.path)' is named like a folder a bundle run leaves beside "
+                + "'\(dir.path)', but no run recorded making it, so it was left alone"), "\(name): \(run.stderr)")
+            try assertComplete(dir, "\(name): DIR is the new bundle, not root's folder")
+            XCTAssertFalse(fm.fileExists(atPath: shared.appendingPathComponent(".B.maestro-topo.lock").path),
+                           "\(name): nothing recorded, so no lock file stays")
+        }
+    }
+
+    /// What a run that was really killed left is still cleaned up: its lock
+    /// file stays behind with the record of its temporary folder.
+    func testTheLeftoversOfAKilledRunAreStillCleanedUp() throws {
+        let topology = try largeTopology(listservHosts: 3000)
+        let small = try largeTopology(listservHosts: 5)
+        for existing in [false, true] {
+            try? fm.removeItem(at: out)
+            if existing { XCTAssertEqual(try Tool.run(["bundle", small.path, "--out", out.path, "--placeholder-secrets"]).status, 0) }
+            let process = Process()
+            process.executableURL = Tool.binary
+            process.arguments = ["bundle", topology.path, "--out", out.path, "--placeholder-secrets", "--force", "-q"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline, process.isRunning,
+                  !(try leftovers()).contains(where: { $0.hasPrefix(".out.maestro-topo-") && !$0.hasSuffix(".lock") }) {
+                usleep(1_000)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "killed while it wrote")
+            let left = try leftovers()
+            XCTAssertTrue(left.contains(".out.maestro-topo.lock"), "the killed run's records stay: \(left)")
+            XCTAssertTrue(left.contains { $0.hasPrefix(".out.maestro-topo-") && !$0.hasSuffix(".lock") }, "\(left)")
+
+            let run = try Tool.run(["bundle", small.path, "--out", out.path, "--placeholder-secrets", "--force"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertFalse(run.stderr.contains("left alone"), run.stderr)
+            XCTAssertEqual(try leftovers(), [], "existing: \(existing)")
+            try assertComplete(out, "the next run's bundle")
+        }
     }
 }

@@ -55,8 +55,8 @@ final class BundleSafetyTests: BundleFolderTestCase {
                                     environment: ["MAESTRO_KEYSTORE_PASSWORD": "x"]).status, 0)
         let aside = directory.appendingPathComponent(".out.old-\(livePID)-d4e5f6")
         try fm.moveItem(at: out, to: aside)
-        // A stale lock file of a killed run: nobody holds it.
-        try Data().write(to: directory.appendingPathComponent(".out.maestro-topo.lock"))
+        // The stale lock file of the killed runs, which recorded both: nobody holds it.
+        try recordAsLeftovers([(half, .writing), (aside, .earlier)])
         // Someone else's folder with a similar name.
         let other = directory.appendingPathComponent(".out.maestro-topo-notes")
         try fm.createDirectory(at: other, withIntermediateDirectories: true)
@@ -75,7 +75,8 @@ final class BundleSafetyTests: BundleFolderTestCase {
         let fm = FileManager.default
         let busy = directory.appendingPathComponent(".out.maestro-topo-1-g7h8i9")
         try fm.createDirectory(at: busy.appendingPathComponent("hosts"), withIntermediateDirectories: true)
-        // This test is the run that is writing: it holds the lock.
+        // This test is the run that is writing: it recorded its folder, and holds the lock.
+        try recordAsLeftovers([(busy, .writing)])
         let lock = open(directory.appendingPathComponent(".out.maestro-topo.lock").path, O_RDONLY | O_CREAT, 0o600)
         XCTAssertGreaterThanOrEqual(lock, 0)
         XCTAssertEqual(flock(lock, LOCK_EX | LOCK_NB), 0)
@@ -107,6 +108,7 @@ final class BundleSafetyTests: BundleFolderTestCase {
             // A killed run's folder under that name is cleaned up too.
             let stale = directory.appendingPathComponent(BundleNames(base: base).temporaryPrefix + "1-abcdef")
             try FileManager.default.createDirectory(at: stale.appendingPathComponent("hosts"), withIntermediateDirectories: true)
+            try recordAsLeftovers([(stale, .writing)], for: base)
             for extra in [[], ["--force"]] {
                 let run = try Tool.run(["bundle", "topologies/four-server.yaml", "--out", dir.path] + extra, environment: env)
                 XCTAssertEqual(run.status, 0, "\(base.utf8.count) bytes: \(run.stderr)")
@@ -121,6 +123,40 @@ final class BundleSafetyTests: BundleFolderTestCase {
         XCTAssertFalse(BundleNames.matches(two.temporaryPrefix + "1-abcdef", prefix: one.temporaryPrefix))
         XCTAssertTrue(BundleNames.matches(one.temporaryPrefix + "1-abcdef", prefix: one.temporaryPrefix))
         XCTAssertFalse(BundleNames.matches(one.temporaryPrefix + "notes", prefix: one.temporaryPrefix))
+    }
+
+    /// `DIR/.` names DIR: the lock and the temporary folder go beside it,
+    /// not into it (where the lock made an empty DIR "not empty"). A DIR
+    /// whose last part is no name (`.`, `..`) is refused, saying why.
+    func testADirEndingInADotIsTheFolderItself() throws {
+        let fm = FileManager.default
+        for (index, suffix) in ["/.", "/./", "/./."].enumerated() {
+            let empty = directory.appendingPathComponent("empty\(index)")
+            try fm.createDirectory(at: empty, withIntermediateDirectories: true)
+            let run = try Tool.run(["bundle", "topologies/four-server.yaml", "--out", empty.path + suffix, "-q"], environment: env)
+            XCTAssertEqual(run.status, 0, "\(suffix): \(run.stderr)")
+            try assertComplete(empty, suffix)
+            XCTAssertEqual(try leftovers(for: "empty\(index)"), [], suffix)
+            let again = try Tool.run(["bundle", "topologies/four-server.yaml", "--out", empty.path + suffix, "--force", "-q"],
+                                     environment: env)
+            XCTAssertEqual(again.status, 0, "\(suffix) --force: \(again.stderr)")
+            try assertComplete(empty, "\(suffix) --force")
+        }
+        let sub = directory.appendingPathComponent("d/sub")
+        try fm.createDirectory(at: sub, withIntermediateDirectories: true)
+        for (dir, cwd, reason) in [
+            (sub.path + "/..", Tool.packageRoot, "a path ending in '..' does not say the folder's own name"),
+            (sub.path + "/../", Tool.packageRoot, "a path ending in '..'"),
+            (".", sub, "it is the current folder, which the bundle would replace as a whole"),
+            ("./.", sub, "it is the current folder"),
+        ] {
+            let topology = Tool.packageRoot.appendingPathComponent("topologies/four-server.yaml").path
+            let run = try Tool.run(["bundle", topology, "--out", dir], environment: env, in: cwd)
+            XCTAssertEqual(run.status, 2, "\(dir): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("refusing to write '\(dir)': \(reason)"), run.stderr)
+            XCTAssertEqual(try fm.contentsOfDirectory(atPath: sub.path), [], "\(dir): nothing written")
+            XCTAssertEqual(try fm.contentsOfDirectory(atPath: sub.deletingLastPathComponent().path), ["sub"], dir)
+        }
     }
 
     /// Where the file system cannot exchange two folders: the old one is

@@ -52,6 +52,33 @@ extension HostileInputTests {
                                              with: "{components: [TRK], ssl: {\"keystore_p\\u0061ssword\": {\"S3cr3tLE\\q\"}}}"),
              ["9:83: error[yaml-syntax]: found unknown escape character"]),
             ("unclosed-braces", head + "  keystore_password: {S3cr3tOpen, \n", ["7:1: error[yaml-syntax]"]),
+            // A password that starts with `*`, `&` or `!`, unquoted, is YAML
+            // syntax: the alias, anchor or tag is named by the password.
+            ("alias", head + "  keystore_password: *S3cr3tAl\n" + hosts,
+             ["6:22: error[unsupported-yaml]: an alias is not allowed (here its name is not shown"]),
+            ("anchor", head + "  keystore_password: &S3cr3tAn\n" + hosts,
+             ["6:22: error[unsupported-yaml]: an anchor is not allowed (here its name is not shown"]),
+            ("tag", head + "  keystore_password: !S3cr3tTg\n" + hosts,
+             ["6:22: error[unsupported-yaml]: a YAML tag is not allowed in a topology (here its name is not shown"]),
+            ("tag-and-text", head + "  keystore_password: !S3cr3tTT x\n" + hosts, ["6:22: error[unsupported-yaml]: a YAML tag"]),
+            ("anchor-in-braces", head + "  keystore_password: {env: &S3cr3tAB X}\n" + hosts,
+             ["6:28: error[unsupported-yaml]: an anchor is not allowed"]),
+            ("host-alias", head + "  keystore_password: {env: KS_PW}\n" + host("*S3cr3tHA"),
+             ["9:66: error[unsupported-yaml]: an alias is not allowed"]),
+            // Two sources, or one twice: no valid form, so the first value may be the password.
+            ("env-twice", head + "  keystore_password: {env: S3cr3tE2, env: X}\n" + hosts,
+             ["6:38: error[duplicate-key]: key 'env' appears twice in keystore_password"]),
+            ("file-and-env", head + "  keystore_password: {file: S3cr3tFE, env: X}\n" + hosts,
+             ["6:39: error[invalid-value]: give one password source"]),
+            ("block-file-and-env", head + "  keystore_password:\n    file: S3cr3tBF\n    env: X\n" + hosts,
+             ["8:5: error[invalid-value]: give one password source"]),
+            ("host-file-and-env", head + "  keystore_password: {env: KS_PW}\n" + host("{file: S3cr3tHF, env: X}"),
+             ["9:83: error[invalid-value]: give one password source"]),
+            // Text after a closing brace or quote, which libyaml cannot read.
+            ("after-braces", head + "  keystore_password: {env: NAME}S3cr3tTr\n" + hosts, ["6:33: error[yaml-syntax]"]),
+            ("after-quote", head + "  keystore_password: \"x\"S3cr3tTq\n" + hosts, ["6:25: error[yaml-syntax]"]),
+            ("host-after-braces", head + "  keystore_password: {env: KS_PW}\n" + host("{env: NAME}S3cr3tHT"),
+             ["9:77: error[yaml-syntax]"]),
         ]
     }
 
@@ -92,6 +119,8 @@ extension HostileInputTests {
         // A mapping that is not exactly one source is masked whole.
         XCTAssertTrue(text.stderr.contains("beside-env.yaml:6:35: error[unknown-key]: an unknown key in keystore_password (not shown, as it may be the password); write {env: VARIABLE}, {file: /path/to/file} or the password as text\n      keystore_password: ********\n                         ^\n"), text.stderr)
         XCTAssertTrue(text.stderr.contains("\n      \"keystore_p\\u0061ssword\": ********\n"), text.stderr)
+        // Where a tag, anchor or alias is most likely a password's first character, the note says to quote it.
+        XCTAssertTrue(text.stderr.contains("alias.yaml:6:22: error[unsupported-yaml]: an alias is not allowed (here its name is not shown, as it may be a password); aliases are never expanded\n      keystore_password: ********\n                         ^\n    note: a value that starts with '*', '&' or '!' is YAML syntax, not text: quote a password that starts with one"), text.stderr)
     }
 
     func testValidSourcesStayReadableBesideMaskedForms() throws {
@@ -122,5 +151,23 @@ extension HostileInputTests {
         XCTAssertEqual(shown(9), "  \"passport.acme.example\": {components: [LISTSERV]}")
         XCTAssertEqual(shown(13), "        ********")
         XCTAssertEqual(shown(14), "      ca: After CA")
+        // Exactly one source, and nothing after it on its line.
+        let more = SourceFile(path: "u.yaml", bytes: Array("""
+            a: {keystore_password: {env: KS_PW, env: S3cr3tW}}
+            b: {keystore_password: {env: KS_PW}, ca: X}   # a comment
+            c:
+              keystore_password: {env: KS_PW}S3cr3tV
+            d:
+              keystore_password:
+                env: KS_PW
+                file: S3cr3tU
+            """.utf8))
+        let moreIndex = more.lineIndex()
+        func shownMore(_ line: Int) -> String { more.displayLine(line, column: 1, index: moreIndex)?.text ?? "<none>" }
+        XCTAssertEqual(shownMore(1), "a: {keystore_password: ********}")
+        XCTAssertEqual(shownMore(2), "b: {keystore_password: {env: KS_PW}, ca: X}   # a comment")
+        XCTAssertEqual(shownMore(4), "  keystore_password: ********")
+        XCTAssertEqual(shownMore(7), "    ********")
+        XCTAssertEqual(shownMore(8), "********")
     }
 }

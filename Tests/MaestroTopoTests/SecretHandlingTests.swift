@@ -162,6 +162,40 @@ final class SecretHandlingTests: XCTestCase {
         XCTAssertEqual(try writtenPassword(), "Gr\\u00FC\\u00DFe \\uD83D\\uDE00")
     }
 
+    /// With --placeholder-secrets a password that cannot be had becomes the
+    /// placeholder, and stderr says why (the reason, never the content),
+    /// once per source however many hosts share it.
+    func testAPlaceholderSaysWhyThePasswordWasNotUsed() throws {
+        _ = try topology()
+        func placeholderRun() throws -> ToolRun {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent("out"))
+            return try Bounded.run(Tool.binary.path, ["bundle", "--no-color", "-q", "t.yaml", "--out", "out", "--placeholder-secrets"],
+                                   in: directory, environment: ["KS_PW": ""])
+        }
+        let cases: [(bytes: [UInt8], reason: String)] = [
+            (Array("root:$6$S3cr3tHash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n".utf8),
+             "it holds more than one line; a password file holds the password alone, on one line"),
+            ([0x53, 0x33, 0x63, 0x72, 0x33, 0x74, 0xFF, 0x0A], "it is not UTF-8 text; save the password as UTF-8"),
+        ]
+        for (bytes, reason) in cases {
+            try writePassword(bytes)
+            let run = try placeholderRun()
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let why = "maestro-topo: warning: placeholder written for the keystore password from file ./pw, which cannot be used: \(reason)"
+            XCTAssertEqual(run.stderr.components(separatedBy: why).count - 1, 1, "said once: \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("placeholder passwords written into the ssl.ini of ui.acme.example, trk.acme.example"),
+                          run.stderr)
+            XCTAssertFalse((run.stdout + run.stderr).contains("S3cr3t"), "the file's content was shown: \(run.stderr)")
+            XCTAssertEqual(try writtenPassword(), SecretResolver.placeholder)
+        }
+        unlink(directory.appendingPathComponent("pw").path)
+        XCTAssertTrue(try placeholderRun().stderr.contains(
+            "placeholder written for the keystore password from file ./pw, which cannot be used: No such file or directory"))
+        _ = try topology("{env: KS_PW}")
+        XCTAssertTrue(try placeholderRun().stderr.contains(
+            "placeholder written for the keystore password from environment variable KS_PW, which is not set (it is empty)"))
+    }
+
     // MARK: Core dumps
 
     func testBundleSwitchesCoreFilesOff() throws {

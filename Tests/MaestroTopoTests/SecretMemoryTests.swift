@@ -101,4 +101,75 @@ final class SecretMemoryTests: XCTestCase {
         XCTAssertTrue(placeholder.isPlaceholder)
         XCTAssertEqual(placeholder.value, SecretResolver.placeholder)
     }
+
+    /// A later host can stop the build (its password is missing) after the
+    /// ssl.ini of an earlier one was made: those bytes, password included,
+    /// are wiped, not left in freed memory.
+    func testSSLIniBytesAreWipedWhenALaterHostStopsTheBuild() throws {
+        defer { SecretMemory.allowDumpsForTests() }
+        // The password is joined only by a shell, into the file: this process
+        // holds it whole nowhere but in what the build made, and in `needle`.
+        let halves = ["W1pe-" + UUID().uuidString.prefix(8), "-" + UUID().uuidString.suffix(8)]
+        let pw = directory.appendingPathComponent("pw")
+        let written = try Tool.runProgram("/bin/sh", ["-c", "umask 077; printf '%s%s\\n' \"$0\" \"$1\" > pw"] + halves, in: directory)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let needle = UnsafeMutableRawBufferPointer.allocate(byteCount: halves.map(\.utf8.count).reduce(0, +), alignment: 1)
+        defer { needle.deallocate() }
+        var filled = 0
+        for half in halves {
+            for byte in half.utf8 {
+                needle[filled] = byte
+                filled += 1
+            }
+        }
+
+        let yaml = cleanFourServer.replacingOccurrences(of: "{env: KS_PW}", with: "{file: \(pw.path)}")
+            .replacingOccurrences(of: "components: [TRK]", with: "components: [TRK]\n    ssl: {keystore_password: {env: MAESTRO_TOPO_UNSET_PW}}")
+        let plan = Planner.plan(try XCTUnwrap(TopologyCheck.check(bytes: Array(yaml.utf8)).topology))
+        XCTAssertEqual(plan.servers.map(\.host).prefix(2), ["ui.acme.example", "trk.acme.example"], "ui's ssl.ini is made first")
+        XCTAssertThrowsError(try BundleBuilder.build(plan: plan, diagnostics: [], secrets: SecretResolver(baseDirectory: "/", placeholders: false)))
+        XCTAssertEqual(try Self.occurrences(of: UnsafeRawBufferPointer(needle)), 0, "the password is still in this process's memory")
+    }
+
+    /// How often `needle` stands in this process's writable memory, outside
+    /// `needle` itself and the buffer that reads it (read through
+    /// /proc/self/mem, so no unmapped page faults).
+    static func occurrences(of needle: UnsafeRawBufferPointer) throws -> Int {
+        let maps = try String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
+        let mem = open("/proc/self/mem", O_RDONLY)
+        XCTAssertGreaterThanOrEqual(mem, 0)
+        defer { close(mem) }
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + needle.count, alignment: 16)
+        defer { buffer.deallocate() }
+        let own = UInt(bitPattern: needle.baseAddress!)
+        // The buffer holds a copy of whatever it read last: the needle, once it has read the needle's page.
+        let mine = UInt(bitPattern: buffer.baseAddress!)..<(UInt(bitPattern: buffer.baseAddress!) + UInt(buffer.count))
+        var found = 0
+        for line in maps.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 2, fields[1].hasPrefix("rw") else { continue }
+            let bounds = fields[0].split(separator: "-").compactMap { UInt($0, radix: 16) }
+            guard bounds.count == 2 else { continue }
+            var start = bounds[0]
+            while start < bounds[1] {
+                let length = Int(min(UInt(chunk + needle.count - 1), bounds[1] - start))
+                let count = pread(mem, buffer.baseAddress!, length, off_t(Int64(bitPattern: UInt64(start))))
+                if count <= 0 { break }
+                let first = Int32(needle[0])
+                var offset = 0
+                while offset + needle.count <= count, let hit = memchr(buffer.baseAddress! + offset, first, count - offset) {
+                    let at = buffer.baseAddress!.distance(to: hit)
+                    if at + needle.count <= count, memcmp(hit, needle.baseAddress!, needle.count) == 0,
+                       start + UInt(at) != own, !mine.contains(start + UInt(at)) {
+                        found += 1
+                    }
+                    offset = at + 1
+                }
+                start += UInt(chunk)
+            }
+        }
+        buffer.initializeMemory(as: UInt8.self, repeating: 0)  // no copy left behind for later tests
+        return found
+    }
 }

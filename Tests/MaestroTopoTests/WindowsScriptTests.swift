@@ -472,19 +472,26 @@ final class WindowsScriptTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: canary.path), "a value ran calc")
     }
 
-    /// What cmd cannot carry is refused by bundle itself, before anything is
-    /// written: a double quote (under a combining mark too, which once hid
-    /// it from the check and let `&calc&` after it run), an asterisk (the
-    /// script's value separator), in any planned path, and a double quote
-    /// in the CA name. No Windows path holds either.
+    /// What cmd cannot carry is refused before anything is written: a
+    /// double quote (under a combining mark too, which once hid it from the
+    /// check and let `&calc&` after it run), an asterisk (the script's
+    /// value separator), in any planned path, and a double quote in the CA
+    /// name. No Windows path holds either. The topology's value is an
+    /// `invalid-value` finding at its line (so `validate` says so too), and
+    /// `bundle` checks the plan itself again (exit 2).
     func testValuesCmdCannotCarryAreRefusedByBundle() throws {
-        let cases: [(yaml: String, message: String)] = [
-            ("install_folder: 'C:\\A\"B\\Maestro'", "the topology's install folder 'C:\\A\"B\\Maestro' holds a double quote"),
-            ("install_folder: 'C:\\A\"\u{301}&calc&\\Maestro'", "holds a double quote"),
-            ("install_folder: 'C:\\A*\\Maestro'", "the topology's install folder 'C:\\A*\\Maestro' holds an asterisk"),
-            ("ssl: {keystore: 'C:\\k\"\\ui.jks'}", "the topology's keystore path 'C:\\k\"\\ui.jks' holds a double quote"),
-            ("ssl: {trusted_root_keystore: 'C:\\t*\\cacerts'}", "trusted-root keystore path 'C:\\t*\\cacerts' holds an asterisk"),
-            ("ssl: {ca: 'The \"Acme\" CA'}", "the CA name 'The \"Acme\" CA' holds a double quote"),
+        let cases: [(yaml: String, finding: String, message: String)] = [
+            ("install_folder: 'C:\\A\"B\\Maestro'", "8:21: error[invalid-value]: install_folder 'C:\\A\"B\\Maestro'",
+             "the topology's install folder 'C:\\A\"B\\Maestro' holds a double quote"),
+            ("install_folder: 'C:\\A\"\u{301}&calc&\\Maestro'", "8:21: error[invalid-value]: install_folder", "holds a double quote"),
+            ("install_folder: 'C:\\A*\\Maestro'", "8:21: error[invalid-value]: install_folder 'C:\\A*\\Maestro'",
+             "the topology's install folder 'C:\\A*\\Maestro' holds an asterisk"),
+            ("ssl: {keystore: 'C:\\k\"\\ui.jks'}", "8:21: error[invalid-value]: keystore 'C:\\k\"\\ui.jks'",
+             "the topology's keystore path 'C:\\k\"\\ui.jks' holds a double quote"),
+            ("ssl: {trusted_root_keystore: 'C:\\t*\\cacerts'}", "8:34: error[invalid-value]: trusted_root_keystore",
+             "trusted-root keystore path 'C:\\t*\\cacerts' holds an asterisk"),
+            ("ssl: {ca: 'The \"Acme\" CA'}", "8:15: error[invalid-value]: ca 'The \"Acme\" CA'",
+             "the CA name 'The \"Acme\" CA' holds a double quote"),
         ]
         for (index, item) in cases.enumerated() {
             let yaml = """
@@ -503,12 +510,18 @@ final class WindowsScriptTests: XCTestCase {
             let file = work.appendingPathComponent("r\(index).yaml")
             try Data(yaml.utf8).write(to: file)
             let out = work.appendingPathComponent("never")
-            let run = try Tool.run(["bundle", file.path, "--out", out.path], environment: ["MAESTRO_KEYSTORE_PASSWORD": Self.keystorePassword])
-            XCTAssertEqual(run.status, 2, "\(item.yaml): \(run.stderr)")
-            XCTAssertTrue(run.stderr.contains("maestro-topo: error: refusing to write 'hosts/ui.r.example/certificate.cmd': "),
-                          run.stderr)
-            XCTAssertTrue(run.stderr.contains(item.message), "\(item.yaml): \(run.stderr)")
+            for command in [["validate"], ["plan"], ["bundle", "--out", out.path]] {
+                let run = try Tool.run([command[0], "--no-color", file.path] + command.dropFirst(),
+                                       environment: ["MAESTRO_KEYSTORE_PASSWORD": Self.keystorePassword])
+                XCTAssertEqual(run.status, 1, "\(command[0]) \(item.yaml): \(run.stderr)")
+                XCTAssertTrue(run.stderr.contains("\(file.path):\(item.finding)"), "\(command[0]) \(item.yaml): \(run.stderr)")
+            }
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), item.yaml)
+            // A plan that holds the value anyway (made some other way) is refused by bundle itself.
+            let result = TopologyCheck.check(bytes: Array(yaml.utf8))
+            let problem = ScriptValues.problem(in: Planner.plan(try XCTUnwrap(result.topology, item.yaml)))
+            XCTAssertEqual(problem?.path, "hosts/ui.r.example/certificate.cmd", item.yaml)
+            XCTAssertTrue(problem?.description.contains(item.message) == true, "\(item.yaml): \(String(describing: problem))")
         }
     }
 

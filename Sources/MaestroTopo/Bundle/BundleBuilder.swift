@@ -56,6 +56,16 @@ public enum BundleBuilder {
         func add(_ path: String, _ text: String, mode: UInt32 = 0o644) {
             files.append(BundleFile(path: path, bytes: Array(text.utf8), mode: mode))
         }
+        // A later host can still stop the build (its password missing): the
+        // ssl.ini bytes made for the hosts before it are wiped then, not
+        // dropped with the passwords in them. Once built, the caller wipes.
+        var built = false
+        defer {
+            if !built {
+                BundleContent(installation: plan.installation, files: files, placeholderHosts: [], warnings: [],
+                              secretPaths: secretPaths).wipeSecrets()
+            }
+        }
 
         for server in plan.servers {
             let folder = try folder(for: server.host)
@@ -97,6 +107,7 @@ public enum BundleBuilder {
         files.sort { $0.path < $1.path }
         let sums = files.map { "\(SHA256.hex($0.bytes))  \($0.path)\n" }.joined()
         add("SHA256SUMS", sums)
+        built = true
         return BundleContent(
             installation: plan.installation, files: files, placeholderHosts: placeholders, warnings: warnings,
             secretPaths: secretPaths)

@@ -3,15 +3,17 @@ import Glibc
 #endif
 
 extension BundleWriter {
-    /// Whether DIR (`base` in `parent`) exists and may be replaced; throws
-    /// when it must not be. Checked before anything is written, so a
-    /// refusal leaves DIR and its surroundings exactly as they were.
+    /// DIR (`base` in `parent`) as inspected, read from the descriptor it
+    /// was inspected through, when it exists and may be replaced; nil when
+    /// it does not exist. Throws when it must not be replaced. Checked
+    /// before anything is written, so a refusal leaves DIR and its
+    /// surroundings exactly as they were.
     static func inspect(
         _ target: String, in parent: Directory, base: String, installation: String, force: Bool
-    ) throws(ToolError) -> Bool {
+    ) throws(ToolError) -> stat? {
         let info: stat
         do throws(SystemError) {
-            guard let found = try parent.status(of: base) else { return false }
+            guard let found = try parent.status(of: base) else { return nil }
             info = found
         } catch {
             throw ToolError.unreadable(path: target, reason: error.text)
@@ -20,8 +22,10 @@ extension BundleWriter {
         guard info.isDirectory else { throw ToolError.refused(path: target, reason: "it exists and is not a folder") }
         let folder: Directory
         let names: [String]
+        let identity: stat
         do throws(SystemError) {
             folder = try parent.folder(base)
+            identity = try folder.status()
             names = try folder.names()
         } catch {
             throw ToolError.unreadable(path: target, reason: error.text)
@@ -47,7 +51,7 @@ extension BundleWriter {
         if let (path, problem) = obstacle(in: folder, relative: "", depth: 0) {
             throw ToolError.refused(path: target, reason: (path.isEmpty ? "it " : "'\(path)' inside it ") + problem)
         }
-        return true
+        return identity
     }
 
     /// The first entry under `folder` that stands in the way of replacing

@@ -57,22 +57,40 @@ struct BundleNames {
 
 extension BundleWriter {
     /// Cleans up after runs for the same DIR that were killed; called with
-    /// the lock held, so no run that is still going has anything here. A
-    /// temporary folder (a half-written bundle, with passwords) is removed.
-    /// An earlier bundle a run had set aside is put back when DIR is
-    /// missing, and removed otherwise. Only real folders (never a link)
-    /// owned by the user this run is are touched; anything else with such a
-    /// name was not left by maestro-topo and is left alone. A leftover of
-    /// ours that cannot be removed stops the run: it may hold passwords.
-    static func recoverInterrupted(in parent: Directory, names: BundleNames, target: String) throws(ToolError) {
+    /// the lock held, so no run that is still going has anything here. Only
+    /// what the lock file records is touched: a folder a run made beside
+    /// DIR and recorded before it put anything in it, that is still that
+    /// very folder (device and inode), a real folder (never a link) of the
+    /// user this run is. A bundle being written (with passwords) is
+    /// removed; an earlier bundle a run had set aside is put back when DIR
+    /// is missing, and removed otherwise. Anything else under such a name
+    /// was not left by a run for DIR (or not recorded, when a run was
+    /// killed between making a folder and recording it, and so left it
+    /// empty): it is left alone, and `notice` says where it is. A leftover
+    /// of ours that cannot be removed stops the run: it may hold passwords.
+    static func recoverInterrupted(
+        in parent: Directory, names: BundleNames, target: String, lock: BundleLock, notice: (String) -> Void = { _ in }
+    ) throws(ToolError) {
         guard let entries = try? parent.names() else { return }  // a folder we may write but not list
         for name in entries {
-            if BundleNames.matches(name, prefix: names.temporaryPrefix) {
-                try removeLeftover(name, in: parent, target: target)
-            } else if BundleNames.matches(name, prefix: names.asidePrefix) {
-                try restoreOrRemove(name, in: parent, names: names, target: target)
+            guard BundleNames.matches(name, prefix: names.temporaryPrefix)
+                || BundleNames.matches(name, prefix: names.asidePrefix)
+            else { continue }
+            guard let info = ownFolder(name, in: parent), let kind = lock.kind(of: info) else {
+                notice("'\(parent.child(name))' is named like a folder a bundle run leaves beside '\(target)', but no run "
+                    + "recorded making it, so it was left alone; if it is one, remove it by hand (it may hold passwords)")
+                continue
             }
+            if kind == .earlier {
+                try restoreOrRemove(name, info, in: parent, names: names, target: target)
+            } else {
+                try removeLeftover(name, info, in: parent, target: target)
+            }
+            lock.forget(info)
         }
+        // What is still recorded is no longer beside DIR under such a name
+        // (it became DIR, or was removed by hand): nothing to recognise.
+        lock.forgetAll()
     }
 
     /// The status of the folder `name` when it is a folder (not a link)
@@ -84,9 +102,8 @@ extension BundleWriter {
         return info
     }
 
-    static func removeLeftover(_ name: String, in parent: Directory, target: String) throws(ToolError) {
-        guard ownFolder(name, in: parent) != nil else { return }
-        do throws(RemovalFailure) { try parent.removeTree(name) } catch {
+    static func removeLeftover(_ name: String, _ info: stat, in parent: Directory, target: String) throws(ToolError) {
+        do throws(RemovalFailure) { try parent.removeTree(name, expecting: info) } catch {
             throw ToolError.unwritable(
                 path: target,
                 reason: "'\(parent.child(name))', left beside it by an earlier run, could not be removed: "
@@ -94,11 +111,14 @@ extension BundleWriter {
         }
     }
 
-    static func restoreOrRemove(_ name: String, in parent: Directory, names: BundleNames, target: String) throws(ToolError) {
-        guard let info = ownFolder(name, in: parent) else { return }
+    static func restoreOrRemove(
+        _ name: String, _ info: stat, in parent: Directory, names: BundleNames, target: String
+    ) throws(ToolError) {
         let current: stat?
-        do throws(SystemError) { current = try parent.status(of: names.base) } catch { return }  // cannot tell: leave it
-        guard current == nil else { return try removeLeftover(name, in: parent, target: target) }
+        do throws(SystemError) { current = try parent.status(of: names.base) } catch {
+            throw ToolError.unreadable(path: target, reason: error.text)  // cannot tell whether to put it back
+        }
+        guard current == nil else { return try removeLeftover(name, info, in: parent, target: target) }
         do throws(SystemError) { try parent.rename(name, to: names.base, replacing: false) } catch {
             throw ToolError.unwritable(
                 path: target, reason: "could not put back the earlier bundle set aside in '\(parent.child(name))': \(error.text)")

@@ -9,15 +9,21 @@ import Glibc
 ///
 /// One run at a time writes a given DIR: each holds a lock beside it
 /// (`BundleLock`) from before it looks at anything until it is done, and a
-/// second run is refused. So whatever a run finds beside DIR under the
-/// lock was left by a run that is gone (killed), and is cleaned up
-/// (`recoverInterrupted`). Everything beside DIR is reached through one
-/// descriptor of DIR's parent, and removed through descriptors only
-/// (`Directory.removeTree`), so nothing planted there is followed.
+/// second run is refused. Every folder a run puts beside DIR is recorded
+/// in the lock file first; so whatever a run finds recorded there under
+/// the lock was left by a run that is gone (killed), and is cleaned up
+/// (`recoverInterrupted`), and nothing else is. Everything beside DIR is
+/// reached through one descriptor of DIR's parent, and removed through
+/// descriptors only (`Directory.removeTree`), so nothing planted there is
+/// followed.
 public enum BundleWriter {
-    public static func write(_ content: BundleContent, to directory: String, force: Bool) throws(ToolError) {
-        var target = directory
-        while target.count > 1, target.hasSuffix("/") { target.removeLast() }
+    /// Writes `content` as DIR. `notice` hears of things left alone beside
+    /// DIR that the user should look at (a folder named like a leftover
+    /// that no run recorded).
+    public static func write(
+        _ content: BundleContent, to directory: String, force: Bool, notice: (String) -> Void = { _ in }
+    ) throws(ToolError) {
+        let target = try BundleTarget.resolve(directory)
         let (parentPath, base) = split(target)
         let parent: Directory
         do throws(SystemError) {
@@ -34,15 +40,16 @@ public enum BundleWriter {
         defer { signals.release() }  // last: a signal that arrived is delivered now
         let lock = try BundleLock.acquire(in: parent, names: names, target: target)
         defer { lock.release() }
-        try recoverInterrupted(in: parent, names: names, target: target)
+        try recoverInterrupted(in: parent, names: names, target: target, lock: lock, notice: notice)
         let existing = try inspect(target, in: parent, base: base, installation: content.installation, force: force)
-        try replace(target, in: parent, names: names, existing: existing, with: content.files, signals: signals)
+        try replace(target, in: parent, names: names, existing: existing, with: content.files, signals: signals, lock: lock)
     }
 
-    /// Writes the temporary folder and puts it in DIR's place.
+    /// Writes the temporary folder and puts it in DIR's place. `existing`
+    /// is DIR as `inspect` found it, when there is one to replace.
     static func replace(
-        _ target: String, in parent: Directory, names: BundleNames, existing: Bool, with files: [BundleFile],
-        signals: SignalGuard
+        _ target: String, in parent: Directory, names: BundleNames, existing: stat?, with files: [BundleFile],
+        signals: SignalGuard, lock: BundleLock
     ) throws(ToolError) {
         func stopIfSignalled() throws(ToolError) {
             guard let signal = signals.arrived() else { return }
@@ -56,27 +63,52 @@ public enum BundleWriter {
         } catch {
             throw ToolError.unwritable(path: parent.child(names.temporaryPrefix + "\(getpid())-XXXXXX"), reason: error.text)
         }
+        let root: Directory
+        let made: stat
+        do throws(SystemError) {
+            root = try parent.folder(temporary)
+            made = try root.status()
+            // Still the folder just made: this user's, and empty. (Someone
+            // who can write the parent could have put another folder under
+            // the name; that one is neither recorded nor written into.)
+            guard made.st_uid == geteuid(), try root.names().isEmpty else { throw SystemError(code: EEXIST) }
+        } catch {
+            let reason = error.code == EEXIST
+                ? "the temporary folder was replaced just after it was made; nothing was changed" : error.text
+            throw ToolError.unwritable(path: parent.child(temporary), reason: reason)
+        }
+        // Recorded before anything is in it, so that a run killed from here
+        // on leaves a folder the next run knows to be its own to remove.
+        do throws(SystemError) { try lock.record(.writing, made) } catch {
+            try? parent.removeTree(temporary, expecting: made)  // still empty; unrecorded, no run would remove it
+            throw ToolError.unwritable(path: parent.child(names.lock), reason: error.text)
+        }
         do throws(ToolError) {
-            let root: Directory
-            do throws(SystemError) {
-                root = try parent.folder(temporary)
-                // Exactly 0700 whatever the umask, and still the folder just made.
-                guard try root.status().st_uid == geteuid() else { throw SystemError(code: EPERM) }
-                guard fchmod(root.fd, 0o700) == 0 else { throw SystemError.last() }
-            } catch {
-                throw ToolError.unwritable(path: parent.child(temporary), reason: error.text)
+            // Exactly 0700 whatever the umask.
+            guard fchmod(root.fd, 0o700) == 0 else {
+                throw ToolError.unwritable(path: parent.child(temporary), reason: FileSystem.errorText())
             }
             try fill(root, with: files, between: stopIfSignalled)
             try stopIfSignalled()  // the last moment at which DIR is still as it was
         } catch {
-            throw removing(temporary, in: parent, after: error)
+            throw removing(temporary, made, in: parent, lock: lock, after: error)
         }
         // From here on the run is not interrupted: DIR already holds, or
         // is about to hold, the whole new bundle.
         var earlier: String?  // where the earlier bundle is once the new one is in place
         do throws(ToolError) {
-            if existing {
-                earlier = try swap(target, in: parent, base: names.base, with: temporary, names: names)
+            if let existing {
+                // Recorded before it leaves DIR's place, as it may sit
+                // beside DIR when the run is killed.
+                do throws(SystemError) { try lock.record(.earlier, existing) } catch {
+                    throw ToolError.unwritable(path: parent.child(names.lock), reason: error.text)
+                }
+                do throws(ToolError) {
+                    earlier = try swap(target, in: parent, base: names.base, with: temporary, names: names)
+                } catch {
+                    if parent.holds(names.base, existing) { lock.forget(existing) }  // still DIR
+                    throw error
+                }
             } else {
                 do throws(SystemError) { try parent.rename(temporary, to: names.base, replacing: false) } catch {
                     let reason = error.code == EEXIST || error.code == ENOTEMPTY
@@ -85,12 +117,17 @@ public enum BundleWriter {
                 }
             }
         } catch {
-            throw removing(temporary, in: parent, after: error)
+            throw removing(temporary, made, in: parent, lock: lock, after: error)
         }
         parent.sync()
-        guard let earlier else { return }
-        // Failing to remove the earlier bundle is an error: it holds the old passwords.
-        do throws(RemovalFailure) { try parent.removeTree(earlier) } catch {
+        lock.forget(made)  // DIR now
+        guard let earlier, let existing else { return }
+        // Failing to remove the earlier bundle is an error: it holds the old
+        // passwords. Only the folder inspected as DIR is removed.
+        do throws(RemovalFailure) {
+            try parent.removeTree(earlier, expecting: existing)
+            lock.forget(existing)
+        } catch {
             throw ToolError.unwritable(
                 path: target,
                 reason: "the new bundle is in place, but the earlier one could not be removed: \(error.description); "
@@ -133,10 +170,14 @@ public enum BundleWriter {
         return aside
     }
 
-    /// `failure`, with what is left of `temporary` when it cannot be removed.
-    static func removing(_ temporary: String, in parent: Directory, after failure: ToolError) -> ToolError {
+    /// `failure`, with what is left of `temporary` (the folder `made`) when
+    /// it cannot be removed; its record stays then, for the next run.
+    static func removing(
+        _ temporary: String, _ made: stat, in parent: Directory, lock: BundleLock, after failure: ToolError
+    ) -> ToolError {
         do throws(RemovalFailure) {
-            try parent.removeTree(temporary)
+            try parent.removeTree(temporary, expecting: made)
+            lock.forget(made)
             return failure
         } catch {
             let note = "; the temporary folder '\(parent.child(temporary))' could not be removed (\(error.description)): "

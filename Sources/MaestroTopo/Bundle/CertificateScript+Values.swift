@@ -20,9 +20,8 @@ public enum ScriptValues {
 
 extension CertificateScript {
     /// What `certificate.cmd` cannot hold of this server's values, in words.
-    /// A `"` would end the quoting of a `set "MT_X=..."` line and of every
-    /// argument, a control character would end the line, and `*` separates
-    /// values in `:line`; no Windows path holds any of them. Host name,
+    /// The characters are those `invalid-value` reports in the topology
+    /// (`CmdValue`); checked again here on the plan itself. Host name,
     /// alias and subject are expanded as `%MT_HOST%` and so on, which is
     /// safe for RFC 1123 text only.
     static func cmdProblem(_ server: ServerPlan, _ certificate: CertificatePlan) -> String? {
@@ -31,13 +30,13 @@ extension CertificateScript {
             ("trusted-root keystore path", certificate.trustedRootKeystore),
         ]
         for (what, value) in paths {
-            if let bad = value.unicodeScalars.first(where: { $0 == "\"" || $0 == "*" || $0.isControlOrLineBreak }) {
-                return "the topology's \(what) '\(value)' holds \(describe(bad)), which no Windows path holds and "
+            if let bad = CmdValue.refusedInPath(value) {
+                return "the topology's \(what) '\(value)' holds \(CmdValue.describe(bad)), which no Windows path holds and "
                     + "certificate.cmd cannot carry; correct it and run maestro-topo bundle again"
             }
         }
-        if let bad = certificate.ca.unicodeScalars.first(where: { $0 == "\"" || $0.isControlOrLineBreak }) {
-            return "the CA name '\(certificate.ca)' holds \(describe(bad)), which certificate.cmd cannot carry; "
+        if let bad = CmdValue.refusedInText(certificate.ca) {
+            return "the CA name '\(certificate.ca)' holds \(CmdValue.describe(bad)), which certificate.cmd cannot carry; "
                 + "write the name without it"
         }
         for (what, value) in [("host name", certificate.hostName), ("alias", certificate.alias), ("subject", certificate.subject)] {
@@ -47,14 +46,6 @@ extension CertificateScript {
             }
         }
         return nil
-    }
-
-    static func describe(_ scalar: Unicode.Scalar) -> String {
-        switch scalar {
-        case "\"": "a double quote (\")"
-        case "*": "an asterisk (*)"
-        default: "a control character (\(String(scalar).withVisibleControls))"
-        }
     }
 }
 

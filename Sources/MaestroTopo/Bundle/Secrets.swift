@@ -35,40 +35,55 @@ public struct SecretResolver: Sendable {
         public var value: String { bytes.string }
     }
 
+    /// The password `source` names. When it cannot be had, exit 2 names the
+    /// source and why; with placeholders the placeholder is returned
+    /// instead, with the same reason as its warning (never the content:
+    /// a refused file is not quoted).
     public func resolve(_ source: SecretSource, host: String) throws(ToolError) -> Resolved {
         SecretMemory.protectProcess()
-        do throws(ToolError) {
+        do throws(Unavailable) {
             switch source {
             case let .literal(value):
                 // Already in memory as text: it was read with the topology.
                 return Resolved(bytes: SecretBytes(copying: value.utf8), isPlaceholder: false)
             case let .environment(name):
-                return Resolved(bytes: try Self.environment(name, host: host), isPlaceholder: false)
+                return Resolved(bytes: try Self.environment(name), isPlaceholder: false)
             case let .file(path):
                 let full = path.hasPrefix("/") ? path : PathStyle.join(baseDirectory, path, os: .linux)
                 let contents: SecretFile.Contents
                 do {
                     contents = try SecretFile.read(full)
                 } catch {
-                    throw ToolError.missingSecret(
-                        "the keystore password for '\(host)' comes from file \(full), which cannot be used: \(error.reason)")
+                    throw Unavailable(source: "file \(full)", reason: "which cannot be used: \(error.reason)")
                 }
                 return Resolved(bytes: contents.password, isPlaceholder: false,
                                 warning: Self.permissionWarning(full, mode: contents.mode))
             }
         } catch {
-            guard placeholders else { throw error }
-            return Resolved(bytes: SecretBytes(copying: Self.placeholder.utf8), isPlaceholder: true)
+            guard placeholders else {
+                throw ToolError.missingSecret("the keystore password for '\(host)' comes from \(error.source), \(error.reason)")
+            }
+            // Said once per source, however many hosts share it.
+            return Resolved(
+                bytes: SecretBytes(copying: Self.placeholder.utf8), isPlaceholder: true,
+                warning: "placeholder written for the keystore password from \(error.source), \(error.reason)")
         }
+    }
+
+    /// Why the password from `source` cannot be had, said after the source
+    /// ("which is not set"); never what the source holds.
+    struct Unavailable: Error {
+        var source: String
+        var reason: String
     }
 
     /// The variable's bytes, copied straight from the environment (no
     /// `String` made of them).
-    private static func environment(_ name: String, host: String) throws(ToolError) -> SecretBytes {
-        let missing = "the keystore password for '\(host)' comes from environment variable \(name)"
-        guard let value = getenv(name) else { throw ToolError.missingSecret(missing + ", which is not set") }
+    private static func environment(_ name: String) throws(Unavailable) -> SecretBytes {
+        let source = "environment variable \(name)"
+        guard let value = getenv(name) else { throw Unavailable(source: source, reason: "which is not set") }
         let length = strlen(value)
-        guard length > 0 else { throw ToolError.missingSecret(missing + ", which is not set (it is empty)") }
+        guard length > 0 else { throw Unavailable(source: source, reason: "which is not set (it is empty)") }
         let bytes = SecretBytes(capacity: length)
         bytes.fill { room in
             room.baseAddress!.copyMemory(from: value, byteCount: length)
@@ -77,7 +92,7 @@ public struct SecretResolver: Sendable {
         let problem = bytes.withBytes { SecretText.problem(in: $0) }
         if problem == .notUTF8 || problem == .byteOrderMark {
             bytes.wipe()
-            throw ToolError.missingSecret(missing + ", which is not UTF-8 text; set it in UTF-8")
+            throw Unavailable(source: source, reason: "which is not UTF-8 text; set it in UTF-8")
         }
         return bytes
     }

@@ -25,6 +25,13 @@ extension LoadSession {
         // Any finding inside the mapping (an unknown key, say) already
         // says what is wrong with it.
         let findingsBefore = diagnostics.count
+        // Every scalar of the mapping, keys included, is masked until the
+        // mapping proves to be exactly one valid source: in any other
+        // (`{env: S3cr3t, env: X}`, `{file: S3cr3t, env: X}`) the first
+        // value may be the password. Left masked if reading stops inside.
+        let spansBefore = secretSpans.count
+        maskingScalars += 1
+        defer { maskingScalars -= 1 }
         // Only `env` and `file` reach here: readMapping masks any other key.
         try readMapping(section: .secret, host: host) { name, value throws(LoadStopped) in
             guard value.kind == .scalar else {
@@ -59,7 +66,26 @@ extension LoadSession {
         if source == nil, !extra, diagnostics.count == findingsBefore {
             report(Rules.invalidValue, InvalidValueText.emptySecret(key), at: event.location, host: host)
         }
+        guard source != nil, !extra, diagnostics.count == findingsBefore else {
+            // Refused as a whole: a source read from it (`from file S3cr3t`
+            // in `{file: S3cr3t, env: X}`) would be shown by `plan` and `diff`.
+            return nil
+        }
+        secretSpans.removeSubrange(spansBefore...)  // a valid source: a variable's name or a path, shown
         return source
+    }
+
+    /// Whether the value being read may be a password, or part of one: it
+    /// stands under `keystore_password` or a key like it. Names of tags,
+    /// anchors and aliases there are not quoted (`*S3cr3t` is a password
+    /// that starts with `*`, unquoted).
+    var readingSecret: Bool { secretValueStart != nil || maskingScalars > 0 }
+
+    /// `unsupported-yaml` with `message`; under a password key with a note
+    /// on quoting, as the feature there is most likely a password's first
+    /// character.
+    func reportUnsupported(_ message: String, at location: SourceLocation) {
+        report(Rules.unsupportedYAML, message, at: location, notes: readingSecret ? [UnsupportedYAMLText.quoteThePassword] : [])
     }
 
     /// Consumes the rest of a node whose first event is `first`, masking

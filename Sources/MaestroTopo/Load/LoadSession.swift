@@ -100,15 +100,15 @@ final class LoadSession {
                 throw LoadStopped()
             }
         case .alias:
-            report(Rules.unsupportedYAML, UnsupportedYAMLText.alias(event.anchor ?? ""), at: event.location)
+            reportUnsupported(UnsupportedYAMLText.alias(event.anchor ?? "", shown: !readingSecret), at: event.location)
         default:
             break
         }
         if event.tagPointer != nil, let tag = event.tag {
-            report(Rules.unsupportedYAML, UnsupportedYAMLText.tag(tag), at: event.location)
+            reportUnsupported(UnsupportedYAMLText.tag(tag, shown: !readingSecret), at: event.location)
         }
         if event.kind != .alias, event.anchorPointer != nil, let anchor = event.anchor {
-            report(Rules.unsupportedYAML, UnsupportedYAMLText.anchor(anchor), at: event.location)
+            reportUnsupported(UnsupportedYAMLText.anchor(anchor, shown: !readingSecret), at: event.location)
         }
         return event
     }

@@ -19,6 +19,10 @@ extension Rules {
               only `true` and `false`, also capitalised as YAML 1.2 allows),
             - `keystore_password` that is neither `{env: NAME}`, `{file: PATH}` \
               nor text,
+            - a `"`, `*` or control character in a Windows host's \
+              `install_folder`, `keystore` or `trusted_root_keystore` (no \
+              Windows path holds one, and `certificate.cmd` could not carry it), \
+              or a `"` in its CA name when SSL is on,
             - a missing `version`, `installation` or `hosts`, a `version` other \
               than 1, an empty file or a file that is not a mapping.
 
@@ -32,7 +36,8 @@ extension Rules {
 
             Fix: use a value of the kind named in the message; suggestions are \
             given for near misses.
-            """)
+            """,
+        check: windowsValueFindings)
 }
 
 enum InvalidValueText {

@@ -24,10 +24,15 @@ extension Directory {
     /// effective user are opened, and none on another file system (a mount
     /// point) or deeper than `maxDepth`. Whatever cannot be removed is
     /// reported; the rest is still removed.
-    func removeTree(_ name: String) throws(RemovalFailure) {
+    ///
+    /// With `expecting`, `name` must be that very folder (device and inode,
+    /// read from the descriptor it is emptied through): anything else
+    /// under the name, put there since it was looked at, is left alone and
+    /// reported.
+    func removeTree(_ name: String, expecting identity: stat? = nil) throws(RemovalFailure) {
         var device = dev_t(0)
         if let info = try? status() { device = info.st_dev }
-        var removal = TreeRemoval(device: device)
+        var removal = TreeRemoval(device: device, expected: identity)
         removal.remove(name, in: self, shown: child(name), depth: 0)
         if var first = removal.failures.first {
             first.count = removal.failures.count
@@ -45,10 +50,23 @@ private struct TreeRemoval {
     static let attempts = 3
 
     let device: dev_t
+    /// What the top folder must be, when the caller knows.
+    let expected: stat?
     let owner = geteuid()
     var failures: [RemovalFailure] = []
 
-    init(device: dev_t) { self.device = device }
+    init(device: dev_t, expected: stat?) {
+        self.device = device
+        self.expected = expected
+    }
+
+    static let replaced = "it is no longer the folder that was to be removed (something else was put under its name), so it is left alone"
+
+    /// Whether `info` may be removed as the entry at `depth`.
+    func isExpected(_ info: stat, depth: Int) -> Bool {
+        guard depth == 0, let expected else { return true }
+        return info.st_dev == expected.st_dev && info.st_ino == expected.st_ino
+    }
 
     mutating func fail(_ path: String, _ reason: String) { failures.append(RemovalFailure(path: path, reason: reason)) }
 
@@ -64,6 +82,7 @@ private struct TreeRemoval {
                 return fail(shown, error)
             }
             if !info.isDirectory {
+                guard depth > 0 || expected == nil else { return fail(shown, Self.replaced) }
                 if unlinkat(parent.fd, name, 0) == 0 || errno == ENOENT { return }
                 if errno == EISDIR { continue }  // a folder now: look again
                 return fail(shown, .last())
@@ -77,6 +96,7 @@ private struct TreeRemoval {
                 return fail(shown, error)
             }
             guard let own = try? folder.status() else { return fail(shown, .last()) }
+            guard isExpected(own, depth: depth) else { return fail(shown, Self.replaced) }
             guard own.st_uid == owner else {
                 return fail(shown, "it belongs to another user (uid \(own.st_uid)), so it is left alone")
             }
@@ -84,6 +104,11 @@ private struct TreeRemoval {
             guard depth < Self.maxDepth else { return fail(shown, "it is nested more than \(Self.maxDepth) folders deep") }
             let before = failures.count
             empty(folder, shown: shown, depth: depth + 1)
+            // The name could have been given to another folder meanwhile;
+            // only an empty one could still be removed by the call below.
+            if depth == 0, expected != nil, let now = try? parent.status(of: name), !isExpected(now, depth: 0) {
+                return fail(shown, Self.replaced)
+            }
             if unlinkat(parent.fd, name, AT_REMOVEDIR) == 0 || errno == ENOENT { return }
             // Entries that appeared meanwhile are removed on the next try;
             // after a failure inside, the folder cannot be empty.

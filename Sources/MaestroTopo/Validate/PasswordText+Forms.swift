@@ -96,13 +96,14 @@ extension PasswordText {
     // MARK: Sources that may be shown
 
     /// Just past the `}` closing the flow mapping opened at `open` (the end
-    /// of the text when it never closes), and whether it is exactly one or
-    /// two `env`/`file` entries with plain or quoted values and nothing else.
+    /// of the text when it never closes), and whether it is exactly one
+    /// `env` or `file` entry with a plain or quoted value and nothing else:
+    /// a second entry (`{file: S3cr3t, env: X}`, `{env: S3cr3t, env: X}`)
+    /// makes it no valid source, and its first value may be the password.
     static func flowMapping(_ text: UnsafeBufferPointer<UInt8>, openedAt open: Int) -> (end: Int, clean: Bool) {
         var depth = 0
         var index = open
         var clean = true
-        var entryStart = open + 1
         while index < text.count {
             let byte = text[index]
             switch byte {
@@ -118,13 +119,10 @@ extension PasswordText {
             case UInt8(ascii: "}"):
                 depth -= 1
                 if depth == 0 {
-                    return (index + 1, clean && isSourceEntry(text, from: entryStart, to: index, flow: true))
+                    return (index + 1, clean && isSourceEntry(text, from: open + 1, to: index, flow: true))
                 }
             case UInt8(ascii: ","):
-                if depth == 1 {
-                    clean = clean && isSourceEntry(text, from: entryStart, to: index, flow: true)
-                    entryStart = index + 1
-                }
+                if depth == 1 { clean = false }
             case UInt8(ascii: "#"):
                 clean = false  // a comment could hide anything: mask rather than judge
             default:
@@ -136,20 +134,36 @@ extension PasswordText {
         return (text.count, false)
     }
 
-    /// Whether each content line of a block mapping (from line `first` to
-    /// byte `end`) is one `env:` or `file:` entry.
+    /// Whether a flow mapping or quoted value that closes just before
+    /// `index` ends there: only blanks follow on its line, then the line's
+    /// end, a comment, or what ends an entry of an enclosing flow
+    /// collection (`,`, `}`, `]`).
+    static func endsValue(_ text: UnsafeBufferPointer<UInt8>, at index: Int, lineEnd: Int) -> Bool {
+        guard index < lineEnd else { return true }
+        let next = skipBlanks(text, from: index, to: lineEnd)
+        guard next < lineEnd else { return true }
+        switch text[next] {
+        case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"): return true
+        case UInt8(ascii: "#"): return next > index  // a comment needs a blank before it
+        default: return false
+        }
+    }
+
+    /// Whether the block mapping from line `first` to byte `end` has one
+    /// content line, and that line is one `env:` or `file:` entry.
     static func blockSourceIsClean(_ lines: Lines, from first: Int, through end: Int) -> Bool {
         var line = first
+        var entries = 0
         while line < lines.starts.count, lines.starts[line] < end {
             let lineEnd = lines.end(of: line)
             let from = skipBlanks(lines.text, from: lines.starts[line], to: lineEnd)
-            if from < lineEnd, lines.text[from] != UInt8(ascii: "#"),
-               !isSourceEntry(lines.text, from: from, to: lineEnd, flow: false) {
-                return false
+            if from < lineEnd, lines.text[from] != UInt8(ascii: "#") {
+                entries += 1
+                guard entries == 1, isSourceEntry(lines.text, from: from, to: lineEnd, flow: false) else { return false }
             }
             line += 1
         }
-        return true
+        return entries == 1
     }
 
     /// `env: NAME` or `file: PATH` (keys optionally quoted, blanks around),

@@ -17,11 +17,12 @@ import Darwin
 /// `pass`, `pasw`, `pwd` or `secret`, whatever the case (`keystore_password`
 /// and its misspellings), followed by `:` and a blank or the end of the
 /// line. Its value is masked unless it is an `{env: NAME}` or `{file: PATH}`
-/// mapping, in flow or block style, and nothing else: another mapping up to
-/// its closing brace or over its lines, a quoted value up to its closing
-/// quote (the end of the file when it never closes), any other value to the
-/// end of its line and over every following line indented deeper than the
-/// key.
+/// mapping of that one entry, in flow or block style, and nothing else: another
+/// mapping up to its closing brace or over its lines, a quoted value up to
+/// its closing quote (the end of the file when it never closes), any other
+/// value to the end of its line and over every following line indented
+/// deeper than the key. Text after a closing brace or quote on its line
+/// (which libyaml refuses) is masked with the value.
 ///
 /// The text is scanned on demand and only as far as a printed line needs:
 /// a stretch that reaches a line starts before that line ends, so findings
@@ -120,18 +121,28 @@ final class PasswordText: Sendable {
                 return blockSourceIsClean(lines, from: found, through: end) ? nil : first..<end
             }
         }
+        // Text after a closing brace or quote on its line (`{env: NAME}S3cr3t`,
+        // which libyaml refuses) is masked with the value, to the line's end.
+        func through(_ end: Int) -> Int {
+            let line = lines.line(of: max(end - 1, valueStart))
+            return endsValue(text, at: end, lineEnd: lines.end(of: line))
+                ? end : max(end, lines.continuationEnd(of: line, deeperThan: keyColumn))
+        }
         switch text[valueStart] {
         case UInt8(ascii: "{"):
             // `{env: NAME}` or `{file: PATH}` is shown; any other mapping
-            // (`{S3cr3t}`, `{env: NAME, S3cr3t}`) may hold the password.
+            // (`{S3cr3t}`, `{env: NAME, S3cr3t}`, `{file: S3cr3t, env: X}`)
+            // may hold the password.
             let (end, clean) = flowMapping(text, openedAt: valueStart)
-            return clean ? nil : valueStart..<end
+            let masked = through(end)
+            return clean && masked == end ? nil : valueStart..<masked
         case UInt8(ascii: "'"), UInt8(ascii: "\""):
-            return valueStart..<closingQuote(text, openedAt: valueStart)
+            return valueStart..<through(closingQuote(text, openedAt: valueStart))
         default:
             return valueStart..<lines.continuationEnd(of: valueLine, deeperThan: keyColumn)
         }
     }
+
 
     /// Just past the quote that closes the one at `open`; the end of the
     /// text when it never closes.
