@@ -256,4 +256,22 @@ final class BundleLeftoverTests: BundleFolderTestCase {
             try assertComplete(out, "the next run's bundle")
         }
     }
+
+    /// A run killed between making its temporary folder and recording it
+    /// leaves that folder empty: the next run removes it without a word.
+    /// An unrecorded one with something in it stays, and is named.
+    func testAnEmptyUnrecordedTemporaryFolderGoesAndAFullOneStays() throws {
+        let small = try largeTopology(listservHosts: 5)
+        let empty = directory.appendingPathComponent(".out.maestro-topo-9999997-aaaaaa")
+        let full = directory.appendingPathComponent(".out.maestro-topo-9999996-bbbbbb")
+        try fm.createDirectory(at: empty, withIntermediateDirectories: false)
+        try fm.createDirectory(at: full, withIntermediateDirectories: false)
+        try Data("keep".utf8).write(to: full.appendingPathComponent("f"))
+        let run = try Tool.run(["bundle", small.path, "--out", out.path, "--placeholder-secrets"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(fm.fileExists(atPath: empty.path), "the empty leftover is removed")
+        XCTAssertFalse(run.stderr.contains(empty.lastPathComponent), run.stderr)
+        XCTAssertEqual(try String(contentsOf: full.appendingPathComponent("f"), encoding: .utf8), "keep")
+        XCTAssertTrue(run.stderr.contains("'\(full.path)' is named like a folder a bundle run leaves"), run.stderr)
+    }
 }

@@ -64,9 +64,9 @@ extension BundleWriter {
     /// user this run is. A bundle being written (with passwords) is
     /// removed; an earlier bundle a run had set aside is put back when DIR
     /// is missing, and removed otherwise. Anything else under such a name
-    /// was not left by a run for DIR (or not recorded, when a run was
-    /// killed between making a folder and recording it, and so left it
-    /// empty): it is left alone, and `notice` says where it is. A leftover
+    /// was not left by a run for DIR: it is left alone, and `notice` says
+    /// where it is; only an empty temporary folder of this user's (a run
+    /// killed between making it and recording it) is removed. A leftover
     /// of ours that cannot be removed stops the run: it may hold passwords.
     static func recoverInterrupted(
         in parent: Directory, names: BundleNames, target: String, lock: BundleLock, notice: (String) -> Void = { _ in }
@@ -76,7 +76,16 @@ extension BundleWriter {
             guard BundleNames.matches(name, prefix: names.temporaryPrefix)
                 || BundleNames.matches(name, prefix: names.asidePrefix)
             else { continue }
-            guard let info = ownFolder(name, in: parent), let kind = lock.kind(of: info) else {
+            let own = ownFolder(name, in: parent)
+            guard let info = own, let kind = lock.kind(of: info) else {
+                // A run killed between making its temporary folder and
+                // recording it left that folder empty. An empty folder of
+                // this user's goes; rmdir removes nothing but an empty
+                // folder (not a link, not one with anything in it).
+                if own != nil, BundleNames.matches(name, prefix: names.temporaryPrefix),
+                   unlinkat(parent.fd, name, AT_REMOVEDIR) == 0 {
+                    continue
+                }
                 notice("'\(parent.child(name))' is named like a folder a bundle run leaves beside '\(target)', but no run "
                     + "recorded making it, so it was left alone; if it is one, remove it by hand (it may hold passwords)")
                 continue
