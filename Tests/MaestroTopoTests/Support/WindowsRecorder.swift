@@ -116,7 +116,12 @@ enum WindowsRecorder {
         static void write_out(const char *name, DWORD disposition, DWORD access) {
             DWORD n;
             join(name);
-            HANDLE h = CreateFileW(path, access, 1 | 2, 0, disposition, 0x80, 0);
+            /* Under load, Wine may still hold the file for the call before
+               (its process ending): try again for up to ten seconds rather
+               than lose a line of the log. */
+            HANDLE h = INVALID;
+            for (int tries = 0; tries < 1000 && (h = CreateFileW(path, access, 1 | 2 | 4, 0, disposition, 0x80, 0)) == INVALID; tries++)
+                Sleep(10);
             if (h == INVALID) ExitProcess(97);
             WriteFile(h, out, (DWORD)used, &n, 0);
             CloseHandle(h);
