@@ -1,11 +1,32 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Release builds skip the runtime exclusivity checks: measured at several
+// percent of `validate` (docs/performance.md); debug builds, and so the
+// tests, keep them.
+let releaseSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
+/// A library module of the tool. The modules follow the way the data flows,
+/// and each depends only on the ones before it (a test checks the imports):
+/// source text → YAML events → model → check (loader and rules) → plan
+/// (planner, diff, runbook) → render (no I/O) → bundle (files as data) →
+/// system (files, processes) → MaestroTopo (one entry point per command) →
+/// the command line.
+func module(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .target(name: name, dependencies: dependencies, swiftSettings: releaseSettings)
+}
+
 let package = Package(
     name: "maestro-topo",
     products: [
         .executable(name: "maestro-topo", targets: ["maestro-topo"]),
-        .library(name: "MaestroTopo", targets: ["MaestroTopo"]),
+        // Every module, for the fuzzing package (Fuzz/) and other clients.
+        .library(
+            name: "MaestroTopo",
+            targets: [
+                "TopoSource", "TopoYAML", "TopoModel", "TopoCheck", "TopoPlan", "TopoRender", "TopoBundle",
+                "TopoSystem", "MaestroTopo",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,14 +44,15 @@ let package = Package(
         // DWARF 4, so valgrind (used for docs/performance.md) can read the
         // binary's debug information.
         .target(name: "CSystem", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        .target(
-            name: "MaestroTopo",
-            dependencies: ["CYAML", "CSystem"],
-            // Release builds skip the runtime exclusivity checks: measured at
-            // several percent of `validate` (docs/performance.md); debug
-            // builds, and so the tests, keep them.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-        ),
+        module("TopoSource", []),
+        module("TopoYAML", ["CYAML", "TopoSource"]),
+        module("TopoModel", ["TopoSource", "CSystem"]),
+        module("TopoCheck", ["TopoYAML", "TopoModel"]),
+        module("TopoPlan", ["TopoCheck"]),
+        module("TopoRender", ["TopoPlan"]),
+        module("TopoBundle", ["TopoRender"]),
+        module("TopoSystem", ["TopoBundle", "CSystem"]),
+        module("MaestroTopo", ["TopoSystem"]),
         .executableTarget(
             name: "maestro-topo",
             dependencies: [
@@ -40,7 +62,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MaestroTopoTests",
-            dependencies: ["MaestroTopo", "maestro-topo"],
+            dependencies: [
+                "TopoSource", "TopoYAML", "TopoModel", "TopoCheck", "TopoPlan", "TopoRender", "TopoBundle",
+                "TopoSystem", "MaestroTopo", "maestro-topo",
+            ],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

@@ -1,5 +1,10 @@
 import ArgumentParser
 import MaestroTopo
+import TopoCheck
+import TopoPlan
+import TopoRender
+import TopoBundle
+import TopoSystem
 
 struct BundleCommand: FormatWriting {
     static let formats: [OutputFormat] = [.text, .json]
@@ -56,16 +61,14 @@ struct BundleCommand: FormatWriting {
     }
 
     func run() throws {
-        let (source, result) = try TopologyCheck.check(path: file, limits: options.limits.loaderLimits)
-        options.findings.print(result.diagnostics, in: source)
-        guard let topology = result.topology, !result.diagnostics.fails(strict: options.strict) else {
-            options.findings.refuse(result.diagnostics, because: "no bundle written: fix the errors above first")
+        let opened = try OpenedTopology.open(file, limits: options.limits.loaderLimits)
+        options.findings.print(opened.diagnostics, in: opened.source)
+        guard let resolved = opened.usable(strict: options.strict) else {
+            options.findings.refuse(opened.diagnostics, because: "no bundle written: fix the errors above first")
             throw ExitCode(1)
         }
-        let plan = Planner.plan(topology)
-        let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
-        let resolver = SecretResolver(baseDirectory: folder.isEmpty ? "/" : folder, placeholders: placeholderSecrets)
-        let content = try BundleBuilder.build(plan: plan, diagnostics: result.diagnostics, secrets: resolver)
+        let resolver = SecretResolver(baseDirectory: opened.folder, placeholders: placeholderSecrets)
+        let content = try BundleBuilder.build(plan: Planner.plan(resolved), diagnostics: opened.diagnostics, secrets: resolver)
         // The ssl.ini bytes hold the passwords: overwritten once written, or once the write failed.
         defer { content.wipeSecrets() }
         // Warnings name files (a password file others can read, a folder

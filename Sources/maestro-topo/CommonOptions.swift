@@ -1,5 +1,6 @@
 import ArgumentParser
 import MaestroTopo
+import TopoRender
 
 /// Flags shared by the commands that read a topology. Each command has
 /// its own `--format` (`Format`), since each writes different formats.

@@ -1,5 +1,9 @@
 import ArgumentParser
 import MaestroTopo
+import TopoCheck
+import TopoPlan
+import TopoRender
+import TopoSystem
 
 struct DiffCommand: FormatWriting {
     static let formats: [OutputFormat] = [.text, .json, .markdown]
@@ -46,10 +50,12 @@ struct DiffCommand: FormatWriting {
     }
 
     func run() throws {
-        let (currentSource, currentResult) = try TopologyCheck.check(path: current, limits: options.limits.loaderLimits)
-        let (targetSource, targetResult) = try TopologyCheck.check(path: target, limits: options.limits.loaderLimits)
+        let currentFile = try OpenedTopology.open(current, limits: options.limits.loaderLimits)
+        let targetFile = try OpenedTopology.open(target, limits: options.limits.loaderLimits)
+        let (currentSource, currentResult) = (currentFile.source, currentFile.result)
+        let (targetSource, targetResult) = (targetFile.source, targetFile.result)
         let readable = currentResult.isComplete && targetResult.isComplete
-        let report = readable ? DiffReport(current: currentResult.topology!, target: targetResult.topology!) : nil
+        let report = readable ? DiffReport(current: currentResult.resolved!, target: targetResult.resolved!) : nil
         var diagnostics = currentResult.diagnostics.map { (current, $0) } + targetResult.diagnostics.map { (target, $0) }
         diagnostics += (report?.diagnostics ?? []).map { (target, $0) }
         diagnostics += (report?.currentDiagnostics ?? []).map { (current, $0) }

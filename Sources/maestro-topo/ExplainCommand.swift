@@ -1,5 +1,9 @@
 import ArgumentParser
 import MaestroTopo
+import TopoModel
+import TopoCheck
+import TopoRender
+import TopoSystem
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,6 @@
 import MaestroTopo
+import TopoRender
+import TopoSystem
 
 /// The common `validate` command lines, read without swift-argument-parser.
 /// Its reflection-based parsing costs more than checking a small file, and

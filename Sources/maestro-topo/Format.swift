@@ -1,5 +1,7 @@
 import ArgumentParser
 import MaestroTopo
+import TopoModel
+import TopoRender
 
 /// A command with a `--format`: the formats it writes, in the order its
 /// help and completions list them.

@@ -4,6 +4,10 @@ import MaestroTopo
 #if canImport(Glibc)
 import Glibc
 #endif
+import TopoCheck
+import TopoPlan
+import TopoRender
+import TopoSystem
 
 /// The `graph --format` values; raw values are the flag values.
 enum GraphFormat: String, CaseIterable, ExpressibleByArgument {
@@ -46,13 +50,13 @@ struct GraphCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let (source, result) = try TopologyCheck.check(path: file, limits: options.limits.loaderLimits)
-        options.findings.print(result.diagnostics, in: source)
-        guard let topology = result.topology, !result.diagnostics.fails(strict: options.strict) else {
-            options.findings.refuse(result.diagnostics, because: "no graph: fix the errors above first")
+        let opened = try OpenedTopology.open(file, limits: options.limits.loaderLimits)
+        options.findings.print(opened.diagnostics, in: opened.source)
+        guard let resolved = opened.usable(strict: options.strict) else {
+            options.findings.refuse(opened.diagnostics, because: "no graph: fix the errors above first")
             throw ExitCode(1)
         }
-        let graph = TopologyGraph(topology)
+        let graph = TopologyGraph(resolved)
         switch format {
         case .dot:
             Output.out(GraphDOTRenderer.render(graph))
@@ -61,8 +65,8 @@ struct GraphCommand: ParsableCommand {
         case .svg:
             do {
                 Output.out(try Graphviz.svg(fromDOT: GraphDOTRenderer.render(graph)))
-            } catch {
-                Output.error(error.description)
+            } catch let failure as Graphviz.Failure {
+                Output.error(failure.description)
                 throw ExitCode(2)
             }
         }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import MaestroTopo
+import TopoModel
+import TopoPlan
+import TopoSystem
 
 extension Preset: ExpressibleByArgument {}
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MaestroTopo
+import TopoCheck
 
 /// Flags that raise (or lower) the loader's safety limits. The defaults are
 /// far above any real installation; see docs/robustness.md.

@@ -1,5 +1,9 @@
 import ArgumentParser
 import MaestroTopo
+import TopoCheck
+import TopoPlan
+import TopoRender
+import TopoSystem
 
 struct PlanCommand: FormatWriting {
     static let formats: [OutputFormat] = [.text, .json, .markdown]
@@ -35,9 +39,10 @@ struct PlanCommand: FormatWriting {
     }
 
     func run() throws {
-        let (source, result) = try TopologyCheck.check(path: file, limits: options.limits.loaderLimits)
-        let failed = result.diagnostics.fails(strict: options.strict)
-        let plan = failed ? nil : result.topology.map(Planner.plan)
+        let opened = try OpenedTopology.open(file, limits: options.limits.loaderLimits)
+        let (source, result) = (opened.source, opened.result)
+        let plan = opened.usable(strict: options.strict).map(Planner.plan)
+        let failed = plan == nil
         switch format.value {
         case .json:
             Output.out(PlanJSONRenderer.render(

@@ -4,6 +4,10 @@ import MaestroTopo
 #if canImport(Glibc)
 import Glibc
 #endif
+import TopoSource
+import TopoCheck
+import TopoRender
+import TopoSystem
 
 struct ValidateCommand: FormatWriting {
     static let formats = OutputFormat.validateFormats
@@ -62,71 +66,4 @@ struct ValidateCommand: FormatWriting {
     }
 
     static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
-}
-
-/// The work of `validate`, apart from argument parsing: check every file,
-/// stream the findings in input order in the chosen format, and decide the
-/// exit code.
-struct ValidateRun {
-    var paths: [String]
-    var jobs: Int
-    var format: OutputFormat
-    var strict: Bool
-    var style: TextStyle
-    var limits = LoaderLimits.default
-    var quiet = false
-
-    /// What one file contributes: its rendered pieces and its report's counts.
-    struct FileOutcome: Sendable {
-        var elements: [String]
-        var report: FileReport
-    }
-
-    func run() -> Int32 {
-        let discovered = FileDiscovery.files(in: paths)
-        guard let renderer = ValidateFormat.renderer(for: format, style: style, strict: strict, quiet: quiet) else {
-            Output.error("--format \(format.rawValue) is not a format of validate")
-            return 2
-        }
-        for problem in discovered.problems { Output.error(problem.description) }
-        var summary = BatchSummary(problems: discovered.problems)
-        var buffer = OutputBuffer(fd: renderer.stream)
-        var held: [String] = []
-        var written = 0
-        var progress = ProgressLine(total: discovered.files.count, enabled: !quiet, sharesStream: renderer.stream == 2)
-        if !renderer.needsTotalsFirst { buffer.append(renderer.opening(summary)) }
-        BatchValidator.run(files: discovered.files, jobs: jobs, limits: limits, render: { report in
-            // Only the counts travel on: the file's bytes stay with the worker.
-            var counted = report
-            counted.source = SourceFile(path: report.path, bytes: [])
-            return FileOutcome(elements: renderer.elements(for: report), report: counted)
-        }, emit: { outcome in
-            summary.add(outcome.report, strict: strict)
-            for element in outcome.elements where !element.isEmpty {
-                if renderer.needsTotalsFirst {
-                    held.append(element)
-                    continue
-                }
-                if written > 0 { buffer.append(renderer.separator) }
-                written += 1
-                progress.clear()
-                buffer.append(element)
-            }
-            progress.advance(done: summary.files, flushing: &buffer)
-        })
-        progress.finish(flushing: &buffer)
-        if renderer.needsTotalsFirst {
-            buffer.append(renderer.opening(summary))
-            buffer.append(held.joined(separator: renderer.separator))
-        }
-        buffer.append(renderer.closing(summary))
-        buffer.flush()
-        if format == .github, !quiet {
-            Output.err(DiagnosticTextRenderer(style: style).summary(
-                files: summary.files, errors: summary.errors, warnings: summary.warnings, notes: summary.notes,
-                unreadable: summary.unreadable))
-        }
-        if !summary.problems.isEmpty || summary.unreadable > 0 { return 2 }
-        return summary.fails ? 1 : 0
-    }
 }

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import MaestroTopo
+import TopoCheck
 import XCTest
 
 /// `validate --format sarif|junit|github`, read back the way CI services

@@ -1,5 +1,8 @@
 import Foundation
-import MaestroTopo
+import TopoSource
+import TopoCheck
+import TopoPlan
+import TopoRender
 import XCTest
 
 /// Inputs the fuzzer (Fuzz/, `make fuzz`) found or was seeded with, each in

@@ -1,5 +1,5 @@
 import Foundation
-import MaestroTopo
+import TopoSource
 import XCTest
 
 /// Passwords written in a form the format does not take: in braces, in a

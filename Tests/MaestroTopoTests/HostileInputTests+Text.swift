@@ -1,5 +1,5 @@
 import Foundation
-import MaestroTopo
+import TopoSource
 import XCTest
 
 /// Hostile text that ends up in output or in file names: host names that

@@ -1,5 +1,6 @@
 import Foundation
-import MaestroTopo
+import TopoSource
+import TopoCheck
 import XCTest
 
 #if canImport(Glibc)

@@ -1,4 +1,12 @@
 import Foundation
+@testable import TopoSource
+@testable import TopoYAML
+@testable import TopoModel
+@testable import TopoCheck
+@testable import TopoPlan
+@testable import TopoRender
+@testable import TopoBundle
+@testable import TopoSystem
 @testable import MaestroTopo
 import XCTest
 

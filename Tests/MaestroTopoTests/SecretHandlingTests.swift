@@ -1,5 +1,8 @@
 import Foundation
-import MaestroTopo
+import TopoCheck
+import TopoPlan
+import TopoBundle
+import TopoSystem
 import XCTest
 
 #if canImport(Glibc)

@@ -1,5 +1,5 @@
 import Foundation
-import MaestroTopo
+import TopoRender
 import XCTest
 
 #if canImport(Glibc)

@@ -1,5 +1,9 @@
 import CFuzzerDriver
-import MaestroTopo
+import TopoSource
+import TopoModel
+import TopoCheck
+import TopoPlan
+import TopoRender
 
 #if canImport(Glibc)
 import Glibc

@@ -1,21 +1,9 @@
 import Dispatch
 import Synchronization
-
-/// One checked file: its findings, or why it could not be read.
-public struct FileReport: Sendable {
-    public var source: SourceFile
-    public var diagnostics: [Diagnostic]
-    public var readError: ToolError?
-
-    public init(source: SourceFile, diagnostics: [Diagnostic], readError: ToolError? = nil) {
-        self.source = source
-        self.diagnostics = diagnostics
-        self.readError = readError
-    }
-
-    public var path: String { source.path }
-    public var isValid: Bool { readError == nil && !diagnostics.fails(strict: false) }
-}
+import TopoSource
+import TopoModel
+import TopoCheck
+import TopoSystem
 
 /// Checks many files on several workers. Each file's report is turned into
 /// output by `render` on the worker that checked it, and handed to `emit` in
@@ -71,7 +59,8 @@ public enum BatchValidator {
 
     public static func validate(file path: String, limits: LoaderLimits = .default) -> FileReport {
         do {
-            let (source, result) = try TopologyCheck.check(path: path, limits: limits)
+            let opened = try OpenedTopology.open(path, limits: limits)
+            let (source, result) = (opened.source, opened.result)
             return FileReport(source: source, diagnostics: result.diagnostics)
         } catch {
             return FileReport(source: SourceFile(path: path, bytes: []), diagnostics: [], readError: error)

@@ -1,4 +1,5 @@
-import MaestroTopo
+import TopoSource
+import TopoCheck
 import XCTest
 
 final class InputLimitTests: XCTestCase {

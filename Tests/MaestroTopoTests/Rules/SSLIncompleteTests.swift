@@ -1,4 +1,4 @@
-import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class SSLIncompleteTests: XCTestCase {

@@ -1,3 +1,11 @@
+@testable import TopoSource
+@testable import TopoYAML
+@testable import TopoModel
+@testable import TopoCheck
+@testable import TopoPlan
+@testable import TopoRender
+@testable import TopoBundle
+@testable import TopoSystem
 @testable import MaestroTopo
 import XCTest
 

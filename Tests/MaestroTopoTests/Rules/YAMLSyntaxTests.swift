@@ -1,4 +1,5 @@
-import MaestroTopo
+import TopoSource
+import TopoCheck
 import XCTest
 
 /// Positions are libyaml's own (pinned from real runs): the finding repeats

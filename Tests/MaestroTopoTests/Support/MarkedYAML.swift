@@ -1,4 +1,6 @@
-import MaestroTopo
+import TopoSource
+import TopoModel
+import TopoCheck
 import XCTest
 
 /// YAML with position markers: `1️⃣`, `2️⃣`, … stand just before the node a

@@ -1,4 +1,5 @@
-import MaestroTopo
+import TopoModel
+import TopoCheck
 import XCTest
 
 /// Runs loader and rules over inline YAML with the given loader limits.

@@ -1,0 +1,38 @@
+import TopoModel
+
+extension Rules {
+    /// A high-volume profile without the recommended four-server layout.
+    public static let fourServerLayout: Rule = Rule(
+        id: "four-server-layout", severity: .note,
+        summary: "The profile is high-volume but the layout is not the recommended four-server one.",
+        documentation: """
+            For high volumes the recommended layout is four servers: LUI and \
+            HUB together, TRK alone, the system database alone, LISTSERV alone \
+            (several LISTSERV hosts are fine). Then heavy tracking traffic, \
+            database load and mail delivery do not compete for one machine, and \
+            LUI restarts never stop the Tracker.
+
+            ```yaml
+            profile: high-volume
+            hosts:
+              ui.acme.example:  {components: [LUI, HUB, TRK]}
+              db.acme.example:  {components: [DATABASE, LISTSERV]}
+            ```
+
+            Fix: `maestro-topo init --preset four-server` prints the layout; or \
+            drop `profile: high-volume` if the installation is small.
+            """,
+        check: { context in
+            guard let profile = context.topology.profile, profile.value == .highVolume else { return [] }
+            let hosts = context.resolved.hosts
+            let isFourServer = hosts.allSatisfy { host in
+                let set = Set(host.components)
+                return set == [.lui, .hub] || set == [.trk] || set == [.database] || set == [.listserv]
+            } && Component.allCases.allSatisfy { component in hosts.contains { $0.components.contains(component) } }
+            guard !isFourServer else { return [] }
+            return [fourServerLayout.diagnostic(
+                "profile is high-volume, but the layout is not the recommended four servers",
+                at: profile.location,
+                notes: ["recommended: LUI+HUB on one host, TRK alone, DATABASE alone, LISTSERV alone"])]
+        })
+}
