@@ -1,9 +1,9 @@
 import TopoCheck
 
 /// Rule documentation for `explain` and for docs/rules.md, both from the
-/// registry, so the two cannot drift apart.
+/// registry's descriptors, so the two cannot drift apart.
 public enum RuleDocRenderer {
-    public static func text(_ rule: Rule, style: TextStyle) -> String {
+    public static func text(_ rule: RuleDescriptor, style: TextStyle) -> String {
         var out = style.bold("\(rule.id)") + " (\(style.severity(rule.severity)))\n"
         out += rule.summary + "\n\n" + rule.documentation + "\n"
         return out
@@ -11,8 +11,8 @@ public enum RuleDocRenderer {
 
     /// `explain` with no rule: one line per rule.
     public static func list(style: TextStyle) -> String {
-        let width = RuleRegistry.all.map(\.id.count).max() ?? 0
-        return RuleRegistry.all.map { rule in
+        let width = RuleRegistry.descriptors.map(\.id.count).max() ?? 0
+        return RuleRegistry.descriptors.map { rule in
             "\(style.bold(rule.id.padding(to: width)))  \(rule.severity.rawValue.padding(to: 7))  \(rule.summary)\n"
         }.joined()
     }
@@ -32,10 +32,10 @@ public enum RuleDocRenderer {
             |---|---|---|
 
             """
-        for rule in RuleRegistry.all {
+        for rule in RuleRegistry.descriptors {
             out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severity.rawValue) | \(rule.summary) |\n"
         }
-        for rule in RuleRegistry.all {
+        for rule in RuleRegistry.descriptors {
             out += "\n## \(rule.id)\n\n*\(rule.severity.rawValue)* — \(rule.summary)\n\n\(rule.documentation)\n"
         }
         return out

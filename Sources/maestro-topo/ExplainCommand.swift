@@ -44,7 +44,7 @@ struct ExplainCommand: ParsableCommand {
             Output.out(RuleDocRenderer.list(style: style))
             return
         }
-        guard let found = RuleRegistry.rule(id: id) else {
+        guard let found = RuleRegistry.descriptor(id: id) else {
             throw ToolError.unknownRule(id, suggestion: RuleRegistry.suggestion(for: id))
         }
         Output.out(RuleDocRenderer.text(found, style: style))

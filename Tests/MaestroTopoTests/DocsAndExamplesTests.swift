@@ -44,11 +44,11 @@ final class DocsAndExamplesTests: XCTestCase {
             "host-aliases": .warning, "lui-trk-colocated": .warning, "four-server-layout": .note,
         ]
         for (id, severity) in spec {
-            XCTAssertEqual(RuleRegistry.rule(id: id)?.severity, severity, id)
+            XCTAssertEqual(RuleRegistry.descriptor(id: id)?.severity, severity, id)
         }
-        let ids = RuleRegistry.all.map(\.id)
+        let ids = RuleRegistry.descriptors.map(\.id)
         XCTAssertEqual(Set(ids).count, ids.count, "rule ids must be unique")
-        for rule in RuleRegistry.all {
+        for rule in RuleRegistry.descriptors {
             XCTAssertTrue(rule.documentation.contains("```yaml"), "\(rule.id) documentation has no example")
             XCTAssertTrue(rule.documentation.contains("Fix"), "\(rule.id) documentation says no fix")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import TopoSource
+import TopoCheck
 import XCTest
 
 /// Hostile text that ends up in output or in file names: host names that
@@ -37,7 +38,7 @@ extension HostileInputTests {
         }
         XCTAssertTrue(run.stderr.hasSuffix("checked 1 file: \(bad.count) errors\n"), run.stderr)
         XCTAssertFalse(run.stderr.contains("\u{1B}"), "an escape sequence reached the terminal")
-        XCTAssertEqual(findings("invalid-hostname", in: yaml).map(\.location.line), Array(16..<16 + bad.count))
+        XCTAssertEqual(findings(InvalidHostname.self, in: yaml).map(\.location.line), Array(16..<16 + bad.count))
 
         // A name that other rules quote too: every message keeps it on one line.
         try write("forged.yaml", """

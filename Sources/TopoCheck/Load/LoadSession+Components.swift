@@ -13,7 +13,7 @@ extension LoadSession {
         guard event.kind == .sequenceStart else {
             let notes = event.kind == .scalar && !event.isNullLiteral && !event.hasControl
                 ? [ComponentText.flowList(Self.names(inText: event.text))] : []
-            report(Rules.invalidValue, InvalidValueText.expected("a list", for: "components", found: event),
+            report(InvalidValue.self, InvalidValueText.expected("a list", for: "components", found: event),
                    at: event.location, host: host, notes: notes)
             unrecognized += try readUnreadComponents(event)
             return nil
@@ -27,7 +27,7 @@ extension LoadSession {
             // The usual item is one of five words: match the bytes, make no String.
             if itemEvent.kind == .scalar, let known = Component.matching(itemEvent) {
                 if components.contains(where: { $0.value == known }) {
-                    report(Rules.invalidValue, InvalidValueText.componentTwice(known.rawValue, host: host),
+                    report(InvalidValue.self, InvalidValueText.componentTwice(known.rawValue, host: host),
                            at: itemEvent.location, host: host)
                 } else {
                     components.append(Located(known, at: itemEvent.location))
@@ -41,13 +41,13 @@ extension LoadSession {
             unrecognized.append(item)
             let names = Component.allCases.map(\.rawValue)
             report(
-                Rules.invalidValue,
+                InvalidValue.self,
                 InvalidValueText.unknownChoice("component", item.value,
                                                suggestion: Suggestion.component(for: item.value)?.rawValue),
                 at: item.location, host: host, notes: [InvalidValueText.choices(names)])
         }
         if count == 0 {
-            report(Rules.invalidValue, InvalidValueText.noComponents(host), at: event.location, host: host)
+            report(InvalidValue.self, InvalidValueText.noComponents(host), at: event.location, host: host)
         }
         return Located(components, at: event.location)
     }

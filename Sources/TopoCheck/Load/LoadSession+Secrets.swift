@@ -19,7 +19,7 @@ extension LoadSession {
             return Located(.literal(text.value), at: text.location)
         }
         guard event.kind == .mappingStart else {
-            report(Rules.invalidValue, InvalidValueText.expected("a mapping", for: key, found: event),
+            report(InvalidValue.self, InvalidValueText.expected("a mapping", for: key, found: event),
                    at: event.location, host: host)
             try skipMasked(event)
             return nil
@@ -40,7 +40,7 @@ extension LoadSession {
         try readMapping(section: .secret, host: host) { name, value throws(LoadStopped) in
             guard value.kind == .scalar else {
                 extra = true
-                self.report(Rules.invalidValue, InvalidValueText.expected("text", for: name.value, found: value),
+                self.report(InvalidValue.self, InvalidValueText.expected("text", for: name.value, found: value),
                             at: value.location, host: host)
                 try self.skipMasked(value)
                 return true
@@ -50,25 +50,25 @@ extension LoadSession {
                 // Not a variable name, so perhaps the password itself.
                 extra = true
                 self.mask(value)
-                self.report(Rules.invalidValue, InvalidValueText.environmentName, at: value.location, host: host)
+                self.report(InvalidValue.self, InvalidValueText.environmentName, at: value.location, host: host)
                 return true
             }
             guard let text = try self.string(value, key: name.value, host: host) else { return true }
             if text.value.isEmpty {
                 extra = true
-                self.report(Rules.invalidValue, InvalidValueText.emptySecretName(name.value), at: text.location, host: host)
+                self.report(InvalidValue.self, InvalidValueText.emptySecretName(name.value), at: text.location, host: host)
                 return true
             }
             if source != nil {
                 extra = true
-                self.report(Rules.invalidValue, InvalidValueText.twoSecretSources, at: name.location, host: host)
+                self.report(InvalidValue.self, InvalidValueText.twoSecretSources, at: name.location, host: host)
                 return true
             }
             source = Located(isEnv ? .environment(text.value) : .file(text.value), at: event.location)
             return true
         }
         if source == nil, !extra, diagnostics.count == findingsBefore {
-            report(Rules.invalidValue, InvalidValueText.emptySecret(key), at: event.location, host: host)
+            report(InvalidValue.self, InvalidValueText.emptySecret(key), at: event.location, host: host)
         }
         guard source != nil, !extra, diagnostics.count == findingsBefore else {
             // Refused as a whole: a source read from it (`from file S3cr3t`
@@ -89,7 +89,7 @@ extension LoadSession {
     /// on quoting, as the feature there is most likely a password's first
     /// character.
     func reportUnsupported(_ message: String, at location: SourceLocation) {
-        report(Rules.unsupportedYAML, message, at: location, notes: readingSecret ? [UnsupportedYAMLText.quoteThePassword] : [])
+        report(UnsupportedYAML.self, message, at: location, notes: readingSecret ? [UnsupportedYAMLText.quoteThePassword] : [])
     }
 
     /// Consumes the rest of a node whose first event is `first`, masking

@@ -15,7 +15,7 @@ extension LoadSession {
             case "version":
                 topology.version = try self.integer(value, key: key.value)
                 if let version = topology.version, version.value != supportedFormatVersion {
-                    self.report(Rules.invalidValue, InvalidValueText.version(version.value), at: version.location)
+                    self.report(InvalidValue.self, InvalidValueText.version(version.value), at: version.location)
                 }
             case "installation":
                 topology.installation = try self.string(value, key: key.value)
@@ -45,7 +45,7 @@ extension LoadSession {
             ("hosts", "hosts: {ui.example.com: {components: [LUI, HUB]}}"),
         ]
         for (key, example) in required where !present.contains(key) {
-            report(Rules.invalidValue, InvalidValueText.missingKey(key, example: example), at: root.location)
+            report(InvalidValue.self, InvalidValueText.missingKey(key, example: example), at: root.location)
         }
         return topology
     }
@@ -92,14 +92,14 @@ extension LoadSession {
         var hosts: [HostEntry] = []
         _ = try expectMapping(event, key: "hosts", section: .hosts) { name, value throws(LoadStopped) in
             if hosts.count == self.limits.maxHosts {
-                self.report(Rules.inputLimit, InputLimitText.hosts(self.limits.maxHosts), at: name.location)
+                self.report(InputLimit.self, InputLimitText.hosts(self.limits.maxHosts), at: name.location)
                 throw LoadStopped()
             }
             hosts.append(try self.readHost(name, value))
             return true
         }
         if event.kind == .mappingStart, hosts.isEmpty {
-            report(Rules.invalidValue, InvalidValueText.noHosts, at: event.location)
+            report(InvalidValue.self, InvalidValueText.noHosts, at: event.location)
         }
         return hosts
     }
@@ -108,7 +108,7 @@ extension LoadSession {
         let host = HostEntry(name: name)
         let label = name.value
         if event.isNullLiteral {
-            report(Rules.invalidValue, InvalidValueText.noComponents(label), at: name.location, host: label)
+            report(InvalidValue.self, InvalidValueText.noComponents(label), at: name.location, host: label)
             return host
         }
         var sawComponents = false
@@ -134,7 +134,7 @@ extension LoadSession {
             return true
         }
         if event.kind == .mappingStart, !sawComponents {
-            report(Rules.invalidValue, InvalidValueText.noComponents(label), at: name.location, host: label)
+            report(InvalidValue.self, InvalidValueText.noComponents(label), at: name.location, host: label)
         }
         return host
     }

@@ -9,14 +9,14 @@ extension LoadSession {
         _ event: YAMLEvent, key: String, host: String? = nil, isSecret: Bool = false
     ) throws(LoadStopped) -> Located<String>? {
         guard event.kind == .scalar, !event.isNullLiteral else {
-            report(Rules.invalidValue, InvalidValueText.expected("text", for: key, found: event),
+            report(InvalidValue.self, InvalidValueText.expected("text", for: key, found: event),
                    at: event.location, host: host)
             try skip(event)
             return nil
         }
         if event.hasControl {
             if !isSecret, event.style == .doubleQuoted, reportEscape(event, key: key, host: host) { return nil }
-            report(Rules.invalidValue, InvalidValueText.controlCharacter(key), at: event.location, host: host)
+            report(InvalidValue.self, InvalidValueText.controlCharacter(key), at: event.location, host: host)
             return nil
         }
         return Located(event.text, at: event.location)
@@ -31,7 +31,7 @@ extension LoadSession {
         guard let escape = QuotedPath.firstEscape(in: typed) else { return false }
         let oneLine = event.endLocation?.line == event.location.line && typed.unicodeScalars.count >= 2
         let inside = oneLine ? String(String.UnicodeScalarView(typed.unicodeScalars.dropFirst().dropLast())) : nil
-        report(Rules.invalidValue, InvalidValueText.escape(key, escape), at: event.location, host: host,
+        report(InvalidValue.self, InvalidValueText.escape(key, escape), at: event.location, host: host,
                notes: [QuotedPath.escapeNote(typed: inside)])
         return true
     }
@@ -40,7 +40,7 @@ extension LoadSession {
         if event.kind == .scalar, event.isPlain, let value = Self.decimal(event.bytes) {
             return Located(value, at: event.location)
         }
-        report(Rules.invalidValue, InvalidValueText.expected("a whole number", for: key, found: event),
+        report(InvalidValue.self, InvalidValueText.expected("a whole number", for: key, found: event),
                at: event.location, host: host)
         try skip(event)
         return nil
@@ -49,7 +49,7 @@ extension LoadSession {
     func port(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<Int>? {
         guard let value = try integer(event, key: key, host: host) else { return nil }
         guard (1...65535).contains(value.value) else {
-            report(Rules.invalidValue, InvalidValueText.portRange(key, value.value), at: value.location, host: host)
+            report(InvalidValue.self, InvalidValueText.portRange(key, value.value), at: value.location, host: host)
             return nil
         }
         return value
@@ -62,7 +62,7 @@ extension LoadSession {
         }
         let notes = ["yes", "no", "on", "off", "y", "n"].contains(event.text.lowercased())
             ? [InvalidValueText.yesNoNote] : []
-        report(Rules.invalidValue, InvalidValueText.expected("true or false", for: key, found: event),
+        report(InvalidValue.self, InvalidValueText.expected("true or false", for: key, found: event),
                at: event.location, host: host, notes: notes)
         try skip(event)
         return nil
@@ -77,7 +77,7 @@ extension LoadSession {
         if let value = T(rawValue: text.value) { return Located(value, at: text.location) }
         let names = T.allCases.map(\.rawValue)
         report(
-            Rules.invalidValue,
+            InvalidValue.self,
             InvalidValueText.unknownChoice(what, text.value, suggestion: Suggestion.nearest(to: text.value, in: names)),
             at: text.location, host: host, notes: [InvalidValueText.choices(names)])
         return nil
@@ -86,7 +86,7 @@ extension LoadSession {
     /// A list of text items, e.g. `aliases`.
     func stringList(_ event: YAMLEvent, key: String, host: String? = nil) throws(LoadStopped) -> Located<[Located<String>]>? {
         guard event.kind == .sequenceStart else {
-            report(Rules.invalidValue, InvalidValueText.expected("a list", for: key, found: event),
+            report(InvalidValue.self, InvalidValueText.expected("a list", for: key, found: event),
                    at: event.location, host: host)
             try skip(event)
             return nil

@@ -38,20 +38,20 @@ final class LoadSession {
             _ = try next()  // stream start
             let start = try next()
             if start.kind == .streamEnd {
-                report(Rules.invalidValue, InvalidValueText.emptyFile, at: .start)
+                report(InvalidValue.self, InvalidValueText.emptyFile, at: .start)
                 return finish(nil, stoppedEarly: false)
             }
             let root = try next()
             if root.kind == .mappingStart {
                 topology = try readTopology(root)
             } else {
-                report(Rules.invalidValue, InvalidValueText.notAMapping(root), at: root.location)
+                report(InvalidValue.self, InvalidValueText.notAMapping(root), at: root.location)
                 try skip(root)
             }
             _ = try next()  // document end
             let after = try next()
             if after.kind == .documentStart {
-                report(Rules.unsupportedYAML, UnsupportedYAMLText.severalDocuments, at: after.location)
+                report(UnsupportedYAML.self, UnsupportedYAMLText.severalDocuments, at: after.location)
             }
         } catch {
             return finish(topology, stoppedEarly: true)
@@ -73,7 +73,7 @@ final class LoadSession {
             event = try reader.next()
         } catch {
             if let start = secretValueStart { maskThroughLine(from: valueStart(afterKey: start), to: error.location) }
-            report(Rules.yamlSyntax, error.message, at: error.location,
+            report(YAMLSyntax.self, error.message, at: error.location,
                    notes: YAMLSyntaxText.notes(
                        for: error, mayQuoteTyped: secretValueStart == nil && !Self.mayBeSecret(valueKey)))
             throw LoadStopped()
@@ -82,14 +82,14 @@ final class LoadSession {
             // Keep the first ones; stop where the first one too many stood.
             let first = diagnostics[limits.maxFindings]
             diagnostics.removeSubrange(limits.maxFindings...)
-            report(Rules.inputLimit, InputLimitText.findings(limits.maxFindings), at: first.location)
+            report(InputLimit.self, InputLimitText.findings(limits.maxFindings), at: first.location)
             throw LoadStopped()
         }
         switch event.kind {
         case .mappingStart, .sequenceStart:
             depth += 1
             if depth > limits.maxDepth {
-                report(Rules.inputLimit, InputLimitText.depth(limits.maxDepth), at: event.location)
+                report(InputLimit.self, InputLimitText.depth(limits.maxDepth), at: event.location)
                 throw LoadStopped()
             }
         case .mappingEnd, .sequenceEnd:
@@ -98,7 +98,7 @@ final class LoadSession {
             if maskingScalars > 0 { mask(event) }
             if event.bytes.count > limits.maxScalarLength {
                 report(
-                    Rules.inputLimit,
+                    InputLimit.self,
                     InputLimitText.scalar(event.bytes.count, limit: limits.maxScalarLength),
                     at: event.location)
                 throw LoadStopped()
@@ -131,11 +131,11 @@ final class LoadSession {
         }
     }
 
-    func report(
-        _ rule: Rule, _ message: String, at location: SourceLocation,
+    func report<R: LoadRule>(
+        _ rule: R.Type, _ message: String, at location: SourceLocation,
         host: String? = nil, notes: [String] = []
     ) {
-        diagnostics.append(rule.diagnostic(message, at: location, host: host, notes: notes))
+        diagnostics.append(R.diagnostic(message, at: location, host: host, notes: notes))
     }
 
     // MARK: Mappings
@@ -153,7 +153,7 @@ final class LoadSession {
             let keyEvent = try next()
             if keyEvent.kind == .mappingEnd { return }
             guard keyEvent.kind == .scalar else {
-                report(Rules.invalidValue, InvalidValueText.complexKey(keyEvent), at: keyEvent.location, host: host)
+                report(InvalidValue.self, InvalidValueText.complexKey(keyEvent), at: keyEvent.location, host: host)
                 if secretValueStart != nil {
                     try skipMasked(keyEvent)
                     try skipMasked(try next())
@@ -179,7 +179,7 @@ final class LoadSession {
                 // Not `env` or `file`: the key itself may be the password
                 // (`{S3cr3t}`), so it is neither quoted nor shown.
                 mask(keyEvent)
-                report(Rules.unknownKey, UnknownKeyText.unknownInSecret, at: key.location, host: host,
+                report(UnknownKey.self, UnknownKeyText.unknownInSecret, at: key.location, host: host,
                        notes: [UnknownKeyText.allowed(section)])
                 try skipMasked(try next())
                 continue
@@ -187,7 +187,7 @@ final class LoadSession {
             let value = try next()
             if let first = seen.insert(key.value, index: index, at: key.location) {
                 report(
-                    Rules.duplicateKey, DuplicateKeyText.repeated(key.value, in: section), at: key.location,
+                    DuplicateKey.self, DuplicateKeyText.repeated(key.value, in: section), at: key.location,
                     host: host, notes: [DuplicateKeyText.firstAt(first)])
                 try skipValue(value)
                 continue
@@ -203,7 +203,7 @@ final class LoadSession {
     func reportUnknownKey(_ key: Located<String>, in section: Section, host: String?) {
         let suggestions = Suggestion.keys(for: key.value, in: section)
         report(
-            Rules.unknownKey, UnknownKeyText.unknown(key.value, in: section, suggestions: suggestions),
+            UnknownKey.self, UnknownKeyText.unknown(key.value, in: section, suggestions: suggestions),
             at: key.location, host: host, notes: [UnknownKeyText.allowed(section)])
     }
 
@@ -213,7 +213,7 @@ final class LoadSession {
         _ handle: (Located<String>, YAMLEvent) throws(LoadStopped) -> Bool
     ) throws(LoadStopped) -> Bool {
         guard first.kind == .mappingStart else {
-            report(Rules.invalidValue, InvalidValueText.expected("a mapping", for: key, found: first),
+            report(InvalidValue.self, InvalidValueText.expected("a mapping", for: key, found: first),
                    at: first.location, host: host)
             try skip(first)
             return false

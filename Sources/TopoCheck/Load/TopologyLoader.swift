@@ -27,7 +27,7 @@ public struct TopologyLoader: Sendable {
 
     public func load(bytes: [UInt8]) -> LoadResult {
         if bytes.count > limits.maxFileSize {
-            let diagnostic = Rules.inputLimit.diagnostic(
+            let diagnostic = InputLimit.diagnostic(
                 InputLimitText.fileSize(limit: limits.maxFileSize), at: .start)
             return LoadResult(topology: nil, diagnostics: [diagnostic], stoppedEarly: true)
         }

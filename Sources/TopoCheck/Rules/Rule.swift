@@ -1,40 +1,63 @@
 import TopoSource
 import TopoModel
 
-/// A rule: its stable id, default severity, the documentation that
-/// `explain` and docs/rules.md print, and, for rules about the model, the
-/// check. Rules the loader applies while reading (syntax, keys, types) have
-/// no check of their own: the loader reports them where it meets them.
-public struct Rule: Sendable {
+/// What a rule is, as `explain`, docs/rules.md and SARIF show it: its
+/// stable id, default severity, one-line summary and documentation. Data
+/// apart from any check, so the three cannot drift from what is reported.
+public struct RuleDescriptor: Sendable {
     public let id: String
     public let severity: Severity
     /// One line: what the rule catches.
     public let summary: String
     /// Markdown: why it matters, an example, how to fix it.
     public let documentation: String
-    let check: (@Sendable (RuleContext) -> [Diagnostic])?
+}
 
-    init(
-        id: String, severity: Severity, summary: String, documentation: String,
-        check: (@Sendable (RuleContext) -> [Diagnostic])? = nil
-    ) {
-        self.id = id
-        self.severity = severity
-        self.summary = summary
-        self.documentation = documentation
-        self.check = check
-    }
+/// A rule: one type per rule, named wherever its findings are made, so a
+/// finding cannot carry a misspelt id. Whoever reports the rule (the
+/// loader, a check over the model, `diff`) names the type; the stage it
+/// belongs to is the protocol it adopts.
+public protocol Rule: Sendable {
+    static var descriptor: RuleDescriptor { get }
+    /// What the registry runs over every resolved file: `ModelRule`'s
+    /// check, nil for a rule another stage reports.
+    static var modelCheck: ModelCheck? { get }
+}
 
-    public func diagnostic(
+/// A check as the registry holds it: a plain function, so running the
+/// rules over a file costs one call each, with no existential to open.
+public typealias ModelCheck = @Sendable (RuleContext, inout FindingSink) -> Void
+
+/// Reported by the loader while it reads (syntax, keys, types): the file
+/// is met only once, so these rules have no check of their own.
+public protocol LoadRule: Rule {}
+
+/// Checked over the resolved model, once per file, by the registry.
+public protocol ModelRule: Rule {
+    static func check(_ context: RuleContext, into sink: inout FindingSink)
+}
+
+/// Reported by `diff` (TopoPlan), which compares two files; only the
+/// descriptor lives here, with the other rules.
+public protocol DiffRule: Rule {}
+
+extension Rule {
+    public static var modelCheck: ModelCheck? { nil }
+
+    public static var id: String { descriptor.id }
+
+    public static func diagnostic(
         _ message: String, at location: SourceLocation, host: String? = nil, notes: [String] = []
     ) -> Diagnostic {
-        Diagnostic(rule: id, severity: severity, message: message, location: location, host: host, notes: notes)
+        Diagnostic(
+            rule: descriptor.id, severity: descriptor.severity, message: message, location: location, host: host,
+            notes: notes)
     }
 }
 
-/// Namespace for the rules; each rule lives in its own file as a static
-/// member of this enum.
-public enum Rules {}
+extension ModelRule {
+    public static var modelCheck: ModelCheck? { { context, sink in check(context, into: &sink) } }
+}
 
 /// What a check sees: the file as written and the same file with defaults
 /// applied. A class, so handing it to each rule copies nothing.

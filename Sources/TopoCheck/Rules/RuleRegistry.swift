@@ -7,66 +7,68 @@ import TopoModel
 /// assume an earlier one's problem has been reported, so it stays quiet about
 /// it rather than repeating it.
 public enum RuleRegistry {
-    public static let all: [Rule] = [
+    public static let rules: [any Rule.Type] = [
         // Reading the file
-        Rules.yamlSyntax,
-        Rules.inputLimit,
-        Rules.unsupportedYAML,
-        Rules.duplicateKey,
-        Rules.unknownKey,
-        Rules.invalidValue,
+        YAMLSyntax.self,
+        InputLimit.self,
+        UnsupportedYAML.self,
+        DuplicateKey.self,
+        UnknownKey.self,
+        InvalidValue.self,
         // Hosts and components
-        Rules.invalidHostname,
-        Rules.duplicateHost,
-        Rules.missingComponent,
-        Rules.duplicateComponent,
-        Rules.misplacedSetting,
+        InvalidHostname.self,
+        DuplicateHost.self,
+        MissingComponent.self,
+        DuplicateComponent.self,
+        MisplacedSetting.self,
         // Component SSL
-        Rules.missingHost,
-        Rules.partialSSL,
-        Rules.sslIncomplete,
-        Rules.relativeKeystorePath,
-        Rules.doubledBackslash,
-        Rules.sharedCertificate,
-        Rules.allowedClientsFormat,
+        MissingHost.self,
+        PartialSSL.self,
+        SSLIncomplete.self,
+        RelativeKeystorePath.self,
+        DoubledBackslash.self,
+        SharedCertificate.self,
+        AllowedClientsFormat.self,
         // Ports
-        Rules.portConflict,
-        Rules.trackerHTTPS,
+        PortConflict.self,
+        TrackerHTTPS.self,
         // Advice
-        Rules.mixedCA,
-        Rules.plaintextPassword,
-        Rules.hostAliases,
-        Rules.luiTrkColocated,
-        Rules.fourServerLayout,
+        MixedCA.self,
+        PlaintextPassword.self,
+        HostAliases.self,
+        LuiTrkColocated.self,
+        FourServerLayout.self,
         // Changes between two files (maestro-topo diff)
-        Rules.sslSwitch,
-        Rules.trackerMoved,
-        Rules.componentMove,
-        Rules.databaseMigration,
-        Rules.osChange,
+        SSLSwitch.self,
+        TrackerMoved.self,
+        ComponentMove.self,
+        DatabaseMigration.self,
+        OSChange.self,
     ]
 
-    /// The checks alone, in registry order: walking these costs one closure
-    /// each per file, not a copy of every rule's texts.
-    static let checks: [@Sendable (RuleContext) -> [Diagnostic]] = all.compactMap(\.check)
+    /// What `explain`, docs/rules.md and SARIF read, in registry order.
+    public static let descriptors: [RuleDescriptor] = rules.map { $0.descriptor }
+
+    /// The checks alone, in registry order, taken from the types once.
+    static let checks: [ModelCheck] = rules.compactMap { $0.modelCheck }
 
     static let orderIndex: [String: Int] = Dictionary(
-        uniqueKeysWithValues: all.enumerated().map { ($0.element.id, $0.offset) })
+        uniqueKeysWithValues: descriptors.enumerated().map { ($0.element.id, $0.offset) })
 
-    public static func rule(id: String) -> Rule? {
-        all.first { $0.id == id }
+    public static func descriptor(id: String) -> RuleDescriptor? {
+        descriptors.first { $0.id == id }
     }
 
     public static func suggestion(for id: String) -> String? {
-        Suggestion.nearest(to: id, in: all.map(\.id))
+        Suggestion.nearest(to: id, in: descriptors.map(\.id))
     }
 
     /// Runs every model rule over a loaded topology.
     public static func check(_ resolved: ResolvedTopology) -> [Diagnostic] {
         let context = RuleContext(resolved)
-        var found: [Diagnostic] = []
-        for check in checks { found += check(context) }
-        return found
+        var sink = FindingSink()
+        for check in checks { check(context, &sink) }
+        return sink.findings
     }
 }
 

@@ -1,6 +1,6 @@
-// The words of the findings `diff` reports: each rule's descriptor lives
-// with the other rules, its message and notes here, beside what they are
-// about.
+// The words of the findings `diff` reports: each rule's type and
+// descriptor live with the other rules (TopoCheck, Rules/Diff), its
+// message and notes here, beside what they are about.
 
 enum ComponentMoveText {
     static func message(_ move: DataMove) -> String {

@@ -23,8 +23,8 @@ public struct DiffReport: Sendable {
         self.consequences = consequences
         var risks = DiffRisks(diff: diff, consequences: consequences, target: target.topology)
         risks.collect()
-        diagnostics = risks.inTarget.sortedForOutput()
-        currentDiagnostics = risks.inCurrent.sortedForOutput()
+        diagnostics = risks.inTarget.findings.sortedForOutput()
+        currentDiagnostics = risks.inCurrent.findings.sortedForOutput()
         steps = diff.isEmpty ? [] : Runbook.steps(diff, consequences, currentPlan: currentPlan, targetPlan: targetPlan)
     }
 
@@ -53,8 +53,8 @@ struct DiffRisks {
     let diff: TopologyDiff
     let consequences: Consequences
     let target: Topology
-    var inTarget: [Diagnostic] = []
-    var inCurrent: [Diagnostic] = []
+    var inTarget = FindingSink()
+    var inCurrent = FindingSink()
 
     /// Where `component` is listed in the target (its item in `components`).
     func location(of component: Component) -> SourceLocation {
@@ -67,29 +67,31 @@ struct DiffRisks {
     mutating func collect() {
         if diff.current.componentSSL != diff.target.componentSSL { addSSLSwitch() }
         if let advice = TrackerAdvice(diff) {
-            inTarget.append(Rules.trackerMoved.diagnostic(
-                TrackerMovedText.message(from: advice.from, to: advice.to), at: location(of: .trk), host: advice.to,
-                notes: advice.notes))
+            inTarget.emit(
+                TrackerMoved.self, TrackerMovedText.message(from: advice.from, to: advice.to), at: location(of: .trk),
+                host: advice.to, notes: advice.notes)
         }
         for move in consequences.dataMoves {
             if move.component == .database, let database = consequences.database, database.changesEngine { continue }
-            inTarget.append(Rules.componentMove.diagnostic(
-                ComponentMoveText.message(move), at: location(of: move.component), host: move.to,
-                notes: ComponentMoveText.notes(move)))
+            inTarget.emit(
+                ComponentMove.self, ComponentMoveText.message(move), at: location(of: move.component), host: move.to,
+                notes: ComponentMoveText.notes(move))
         }
         if let database = consequences.database, database.changesEngine {
             let host = diff.target.host(named: database.to)
             let at = host?.entry.database?.engine?.location ?? host?.nameLocation ?? location(of: .database)
-            inTarget.append(Rules.databaseMigration.diagnostic(
-                DatabaseMigrationText.message(database), at: at, host: database.to,
-                notes: DatabaseMigrationText.notes(database)))
+            inTarget.emit(
+                DatabaseMigration.self, DatabaseMigrationText.message(database), at: at, host: database.to,
+                notes: DatabaseMigrationText.notes(database))
         }
         for host in Set(consequences.osChanges.map(\.to)).sorted() {
             let changes = consequences.osChanges.filter { $0.to == host }
             let resolved = diff.target.host(named: host)
             let at = resolved?.os.location ?? location(of: changes[0].component)
-            inTarget.append(Rules.osChange.diagnostic(
-                OSChangeRuleText.message(changes), at: at, host: host, notes: OSChangeRuleText.notes(changes, folder: resolved?.installFolder.value ?? "")))
+            // The rule, not this module's OSChange (the change itself).
+            inTarget.emit(
+                TopoCheck.OSChange.self, OSChangeRuleText.message(changes), at: at, host: host,
+                notes: OSChangeRuleText.notes(changes, folder: resolved?.installFolder.value ?? ""))
         }
     }
 
@@ -104,12 +106,11 @@ struct DiffRisks {
             ? diff.target.maestroServers.first { $0.ssl.enabled }?.ssl.enabledLocation
             : diff.target.maestroServers.compactMap(\.ssl.enabledLocation).first
         if let at = targetNode {
-            inTarget.append(Rules.sslSwitch.diagnostic(message, at: at, notes: notes))
+            inTarget.emit(SSLSwitch.self, message, at: at, notes: notes)
         } else if !on, let at = diff.current.maestroServers.first(where: { $0.ssl.enabled })?.ssl.enabledLocation {
-            inCurrent.append(Rules.sslSwitch.diagnostic(message, at: at, notes: notes))
+            inCurrent.emit(SSLSwitch.self, message, at: at, notes: notes)
         } else {
-            inTarget.append(Rules.sslSwitch.diagnostic(
-                message, at: target.componentSSL?.location ?? target.documentLocation, notes: notes))
+            inTarget.emit(SSLSwitch.self, message, at: target.componentSSL?.location ?? target.documentLocation, notes: notes)
         }
     }
 }

@@ -16,14 +16,14 @@ public struct SARIFRenderer: ValidateRenderer {
     public var separator: String { "," }
 
     static let ruleIndex: [String: Int] = Dictionary(
-        uniqueKeysWithValues: RuleRegistry.all.enumerated().map { ($0.element.id, $0.offset) })
+        uniqueKeysWithValues: RuleRegistry.descriptors.enumerated().map { ($0.element.id, $0.offset) })
 
     public func opening(_ summary: BatchSummary) -> String {
         let driver = JSONValue.object([
             ("name", .string(ToolInfo.name)),
             ("version", .string(ToolInfo.version)),
             ("semanticVersion", .string(ToolInfo.version)),
-            ("rules", .array(RuleRegistry.all.map(Self.descriptor))),
+            ("rules", .array(RuleRegistry.descriptors.map(Self.descriptor))),
         ])
         return """
             {
@@ -39,7 +39,7 @@ public struct SARIFRenderer: ValidateRenderer {
             """
     }
 
-    static func descriptor(_ rule: Rule) -> JSONValue {
+    static func descriptor(_ rule: RuleDescriptor) -> JSONValue {
         .object([
             ("id", .string(rule.id)),
             ("name", .string(rule.id)),

@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class DoubledBackslashTests: XCTestCase {
@@ -19,10 +20,10 @@ final class DoubledBackslashTests: XCTestCase {
 
     func testSingleQuotedKeystoreWithDoubledBackslashes() {
         let yaml = windows(#"    ssl: {keystore: 1️⃣'D:\\Certs\\ui.jks'}"#)
-        assertFindings("doubled-backslash", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("doubled-backslash", in: yaml, contains: [#"keystore 'D:\\Certs\\ui.jks' has doubled backslashes"#])
-        XCTAssertEqual(notes("doubled-backslash", in: yaml), #"write each backslash once: keystore: 'D:\Certs\ui.jks'"#)
-        XCTAssertEqual(findings("doubled-backslash", in: yaml).first?.severity, .warning)
+        assertFindings(DoubledBackslash.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(DoubledBackslash.self, in: yaml, contains: [#"keystore 'D:\\Certs\\ui.jks' has doubled backslashes"#])
+        XCTAssertEqual(notes(DoubledBackslash.self, in: yaml), #"write each backslash once: keystore: 'D:\Certs\ui.jks'"#)
+        XCTAssertEqual(findings(DoubledBackslash.self, in: yaml).first?.severity, .warning)
     }
 
     func testPlainInstallFolderAndTrustedRootKeystore() {
@@ -30,9 +31,9 @@ final class DoubledBackslashTests: XCTestCase {
                 install_folder: 1️⃣C:\\Maestro
                 ssl: {trusted_root_keystore: 2️⃣'\\\\fs\\certs\\cacerts'}
             """#)
-        assertFindings("doubled-backslash", in: yaml, at: ["1️⃣", "2️⃣"])
+        assertFindings(DoubledBackslash.self, in: yaml, at: ["1️⃣", "2️⃣"])
         // A doubled network path keeps its two leading backslashes.
-        XCTAssertEqual(notes("doubled-backslash", in: yaml, index: 1),
+        XCTAssertEqual(notes(DoubledBackslash.self, in: yaml, index: 1),
                        #"write each backslash once: trusted_root_keystore: '\\fs\certs\cacerts'"#)
     }
 
@@ -47,7 +48,7 @@ final class DoubledBackslashTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("doubled-backslash", in: yaml, at: ["1️⃣", "2️⃣"], hosts: [nil, nil])
+        assertFindings(DoubledBackslash.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: [nil, nil])
     }
 
     func testSingleBackslashesNetworkPathsAndDoubleQuotesAreFine() {
@@ -56,12 +57,12 @@ final class DoubledBackslashTests: XCTestCase {
                 install_folder: "C:\\Program Files\\Maestro"
                 ssl: {keystore: '\\fs\certs\ui.jks', trusted_root_keystore: 'C:\Java\lib\security\cacerts'}
             """#)
-        assertNoFindings("doubled-backslash", in: fine.text)
+        assertNoFindings(DoubledBackslash.self, in: fine.text)
         XCTAssertEqual(check(fine.text), [])
-        assertNoFindings("doubled-backslash", in: cleanFourServer)
+        assertNoFindings(DoubledBackslash.self, in: cleanFourServer)
         // External hosts have no ssl.ini; only Maestro servers are checked.
         let external = cleanFourServer.replacingOccurrences(
             of: "components: [LISTSERV]", with: #"components: [LISTSERV]\#n    install_folder: 'C:\\LSV'"#)
-        assertNoFindings("doubled-backslash", in: external)
+        assertNoFindings(DoubledBackslash.self, in: external)
     }
 }

@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class DuplicateComponentTests: XCTestCase {
@@ -12,8 +13,8 @@ final class DuplicateComponentTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("duplicate-component", in: yaml, at: ["1️⃣"], hosts: ["ui2.acme.example"])
-        assertMessage("duplicate-component", in: yaml, contains: ["LUI is already placed on 'ui1.acme.example'", "one Maestro User Interface"])
+        assertFindings(DuplicateComponent.self, in: yaml, at: ["1️⃣"], hosts: ["ui2.acme.example"])
+        assertMessage(DuplicateComponent.self, in: yaml, contains: ["LUI is already placed on 'ui1.acme.example'", "one Maestro User Interface"])
     }
 
     func testTrackerOnThreeHostsAndDatabaseTwice() {
@@ -30,23 +31,23 @@ final class DuplicateComponentTests: XCTestCase {
               db1.acme.example: {components: [DATABASE, LISTSERV]}
               db2.acme.example: {components: [3️⃣DATABASE]}
             """)
-        assertFindings("duplicate-component", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"],
+        assertFindings(DuplicateComponent.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"],
                        hosts: ["trk2.acme.example", "trk3.acme.example", "db2.acme.example"])
-        for finding in findings("duplicate-component", in: yaml).prefix(2) {
+        for finding in findings(DuplicateComponent.self, in: yaml).prefix(2) {
             XCTAssertTrue(finding.message.contains("already placed on 'trk1.acme.example'"), finding.message)
         }
-        assertMessage("duplicate-component", in: yaml, contains: ["DATABASE", "one system database"], index: 2)
+        assertMessage(DuplicateComponent.self, in: yaml, contains: ["DATABASE", "one system database"], index: 2)
     }
 
     func testSeveralListservHostsAreFine() {
         let yaml = cleanFourServer + "  lsv2.acme.example:\n    components: [LISTSERV]\n"
-        assertNoFindings("duplicate-component", in: yaml)
+        assertNoFindings(DuplicateComponent.self, in: yaml)
         XCTAssertEqual(check(yaml), [])
     }
 
     func testSameComponentTwiceOnOneHostIsInvalidValueNotDuplicateComponent() {
         let yaml = cleanFourServer.replacingOccurrences(of: "[TRK]", with: "[TRK, TRK]")
-        assertNoFindings("duplicate-component", in: yaml)
-        XCTAssertEqual(findings("invalid-value", in: yaml).count, 1)
+        assertNoFindings(DuplicateComponent.self, in: yaml)
+        XCTAssertEqual(findings(InvalidValue.self, in: yaml).count, 1)
     }
 }

@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class DuplicateHostTests: XCTestCase {
@@ -11,9 +12,9 @@ final class DuplicateHostTests: XCTestCase {
               1️⃣UI.Acme.Example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("duplicate-host", in: yaml, at: ["1️⃣"], hosts: ["UI.Acme.Example"])
-        assertMessage("duplicate-host", in: yaml, contains: ["'UI.Acme.Example' names the same host as 'ui.acme.example'"])
-        XCTAssertTrue(notes("duplicate-host", in: yaml).contains("declared at line 4"))
+        assertFindings(DuplicateHost.self, in: yaml, at: ["1️⃣"], hosts: ["UI.Acme.Example"])
+        assertMessage(DuplicateHost.self, in: yaml, contains: ["'UI.Acme.Example' names the same host as 'ui.acme.example'"])
+        XCTAssertTrue(notes(DuplicateHost.self, in: yaml).contains("declared at line 4"))
     }
 
     func testTrailingDot() {
@@ -25,8 +26,8 @@ final class DuplicateHostTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               1️⃣ui.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("duplicate-host", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("duplicate-host", in: yaml, contains: ["same host as 'ui.acme.example.'"])
+        assertFindings(DuplicateHost.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(DuplicateHost.self, in: yaml, contains: ["same host as 'ui.acme.example.'"])
     }
 
     func testThreeSpellingsGiveTwoFindingsBothReferringToTheFirst() {
@@ -38,8 +39,8 @@ final class DuplicateHostTests: XCTestCase {
               1️⃣UI.ACME.EXAMPLE.: {components: [TRK]}
               2️⃣Ui.Acme.Example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("duplicate-host", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["UI.ACME.EXAMPLE.", "Ui.Acme.Example"])
-        for finding in findings("duplicate-host", in: yaml) {
+        assertFindings(DuplicateHost.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["UI.ACME.EXAMPLE.", "Ui.Acme.Example"])
+        for finding in findings(DuplicateHost.self, in: yaml) {
             XCTAssertTrue(finding.message.hasSuffix("as 'ui.acme.example'"), finding.message)
         }
     }
@@ -54,7 +55,7 @@ final class DuplicateHostTests: XCTestCase {
               ui.acme.example.org: {components: [DATABASE]}
               ui.acme: {components: [LISTSERV]}
             """
-        assertNoFindings("duplicate-host", in: distinct)
+        assertNoFindings(DuplicateHost.self, in: distinct)
         // An exact repeat is a repeated key, reported by duplicate-key alone.
         let repeated = """
             version: 1
@@ -64,8 +65,23 @@ final class DuplicateHostTests: XCTestCase {
               ui.acme.example: {components: [DATABASE]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("duplicate-host", in: repeated)
-        XCTAssertEqual(findings("duplicate-key", in: repeated).count, 1)
-        assertNoFindings("duplicate-host", in: cleanFourServer)
+        assertNoFindings(DuplicateHost.self, in: repeated)
+        XCTAssertEqual(findings(DuplicateKey.self, in: repeated).count, 1)
+        assertNoFindings(DuplicateHost.self, in: cleanFourServer)
+    }
+
+    func testOnlyOneTrailingDotIsIgnored() {
+        // Two dots leave an empty label (invalid-hostname's); less one dot
+        // the name still differs from the others.
+        let yaml = """
+            version: 1
+            installation: acme
+            hosts:
+              ui.acme.example..: {components: [LUI, HUB]}
+              ui.acme.example.: {components: [TRK]}
+              db.acme.example: {components: [DATABASE, LISTSERV]}
+            """
+        assertNoFindings(DuplicateHost.self, in: yaml)
+        XCTAssertEqual(findings(InvalidHostname.self, in: yaml).count, 1)
     }
 }

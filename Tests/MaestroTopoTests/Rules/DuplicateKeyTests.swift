@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class DuplicateKeyTests: XCTestCase {
@@ -11,9 +12,9 @@ final class DuplicateKeyTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("duplicate-key", in: yaml, at: ["1️⃣"], hosts: [nil])
-        assertMessage("duplicate-key", in: yaml, contains: ["key 'installation' appears twice in the top level"])
-        XCTAssertTrue(notes("duplicate-key", in: yaml).contains("first defined at line 2, column 1"))
+        assertFindings(DuplicateKey.self, in: yaml, at: ["1️⃣"], hosts: [nil])
+        assertMessage(DuplicateKey.self, in: yaml, contains: ["key 'installation' appears twice in the top level"])
+        XCTAssertTrue(notes(DuplicateKey.self, in: yaml).contains("first defined at line 2, column 1"))
     }
 
     func testHostListedTwice() {
@@ -25,12 +26,12 @@ final class DuplicateKeyTests: XCTestCase {
               1️⃣ui.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("duplicate-key", in: yaml, at: ["1️⃣"])
-        assertMessage("duplicate-key", in: yaml, contains: ["host 'ui.acme.example' is listed twice"])
-        XCTAssertTrue(notes("duplicate-key", in: yaml).contains("line 4, column 3"))
+        assertFindings(DuplicateKey.self, in: yaml, at: ["1️⃣"])
+        assertMessage(DuplicateKey.self, in: yaml, contains: ["host 'ui.acme.example' is listed twice"])
+        XCTAssertTrue(notes(DuplicateKey.self, in: yaml).contains("line 4, column 3"))
         // The repeated entry is skipped, not read as a second host.
-        assertNoFindings("duplicate-host", in: yaml.text)
-        XCTAssertEqual(check(yaml.text).filter { $0.rule == "missing-component" }.map(\.message), ["no host runs TRK (Maestro Tracker)"])
+        assertNoFindings(DuplicateHost.self, in: yaml.text)
+        XCTAssertEqual(check(yaml.text).filter { $0.rule == MissingComponent.id }.map(\.message), ["no host runs TRK (Maestro Tracker)"])
     }
 
     func testKeyRepeatedInsideAHostNamesTheHost() {
@@ -44,8 +45,8 @@ final class DuplicateKeyTests: XCTestCase {
                 1️⃣os: windows
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("duplicate-key", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("duplicate-key", in: yaml, contains: ["key 'os' appears twice in a host"])
+        assertFindings(DuplicateKey.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(DuplicateKey.self, in: yaml, contains: ["key 'os' appears twice in a host"])
     }
 
     func testKeyRepeatedInComponentSSLAndInAPasswordSource() {
@@ -62,15 +63,15 @@ final class DuplicateKeyTests: XCTestCase {
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
         // Sorted by position: the password source (line 6) comes first.
-        assertFindings("duplicate-key", in: yaml, at: ["2️⃣", "1️⃣"])
-        assertMessage("duplicate-key", in: yaml, contains: ["'env' appears twice in keystore_password"], index: 0)
-        assertMessage("duplicate-key", in: yaml, contains: ["'enabled' appears twice in component_ssl"], index: 1)
+        assertFindings(DuplicateKey.self, in: yaml, at: ["2️⃣", "1️⃣"])
+        assertMessage(DuplicateKey.self, in: yaml, contains: ["'env' appears twice in keystore_password"], index: 0)
+        assertMessage(DuplicateKey.self, in: yaml, contains: ["'enabled' appears twice in component_ssl"], index: 1)
     }
 
     func testQuotedAndPlainSpellingsOfOneKeyAreTheSameKey() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "installation: acme\n", with: "installation: acme\n1️⃣\"installation\": acme2\n"))
-        assertFindings("duplicate-key", in: yaml, at: ["1️⃣"])
+        assertFindings(DuplicateKey.self, in: yaml, at: ["1️⃣"])
     }
 
     func testThreeOccurrencesGiveTwoFindings() {
@@ -83,8 +84,8 @@ final class DuplicateKeyTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("duplicate-key", in: yaml, at: ["1️⃣", "2️⃣"])
-        XCTAssertTrue(notes("duplicate-key", in: yaml, index: 1).contains("line 1, column 1"))
+        assertFindings(DuplicateKey.self, in: yaml, at: ["1️⃣", "2️⃣"])
+        XCTAssertTrue(notes(DuplicateKey.self, in: yaml, index: 1).contains("line 1, column 1"))
     }
 
     func testSameKeyInSiblingMappingsAndHostsDifferingByCaseAreNotDuplicateKeys() {
@@ -99,8 +100,8 @@ final class DuplicateKeyTests: XCTestCase {
               UI.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("duplicate-key", in: yaml)
-        XCTAssertEqual(findings("duplicate-host", in: yaml).count, 1)
-        assertNoFindings("duplicate-key", in: cleanFourServer)
+        assertNoFindings(DuplicateKey.self, in: yaml)
+        XCTAssertEqual(findings(DuplicateHost.self, in: yaml).count, 1)
+        assertNoFindings(DuplicateKey.self, in: cleanFourServer)
     }
 }

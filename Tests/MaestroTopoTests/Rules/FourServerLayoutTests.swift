@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class FourServerLayoutTests: XCTestCase {
@@ -11,9 +12,9 @@ final class FourServerLayoutTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("four-server-layout", in: yaml, at: ["1️⃣"], hosts: [nil])
-        assertMessage("four-server-layout", in: yaml, contains: ["not the recommended four servers"])
-        XCTAssertEqual(findings("four-server-layout", in: yaml).first?.severity, .note)
+        assertFindings(FourServerLayout.self, in: yaml, at: ["1️⃣"], hosts: [nil])
+        assertMessage(FourServerLayout.self, in: yaml, contains: ["not the recommended four servers"])
+        XCTAssertEqual(findings(FourServerLayout.self, in: yaml).first?.severity, .note)
     }
 
     func testHighVolumeWithLUIAndHUBApartOrDatabaseWithListserv() {
@@ -28,7 +29,7 @@ final class FourServerLayoutTests: XCTestCase {
               db.acme.example: {components: [DATABASE]}
               lsv.acme.example: {components: [LISTSERV]}
             """)
-        assertFindings("four-server-layout", in: split, at: ["1️⃣"])
+        assertFindings(FourServerLayout.self, in: split, at: ["1️⃣"])
         let shared = MarkedYAML("""
             version: 1
             installation: acme
@@ -38,13 +39,13 @@ final class FourServerLayoutTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("four-server-layout", in: shared, at: ["1️⃣"])
+        assertFindings(FourServerLayout.self, in: shared, at: ["1️⃣"])
     }
 
     func testFourServerLayoutWithSeveralListservHostsIsFine() {
         let yaml = cleanFourServer.replacingOccurrences(of: "installation: acme", with: "installation: acme\nprofile: high-volume")
             + "  lsv2.acme.example: {components: [LISTSERV]}\n"
-        assertNoFindings("four-server-layout", in: yaml)
+        assertNoFindings(FourServerLayout.self, in: yaml)
         XCTAssertEqual(check(yaml), [])
     }
 
@@ -56,8 +57,8 @@ final class FourServerLayoutTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB]}
               trk.acme.example: {components: [TRK, DATABASE, LISTSERV]}
             """
-        assertNoFindings("four-server-layout", in: small)
-        assertNoFindings("four-server-layout", in: small.replacingOccurrences(
+        assertNoFindings(FourServerLayout.self, in: small)
+        assertNoFindings(FourServerLayout.self, in: small.replacingOccurrences(
             of: "installation: acme", with: "installation: acme\nprofile: standard"))
     }
 }

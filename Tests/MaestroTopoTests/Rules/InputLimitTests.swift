@@ -19,23 +19,23 @@ final class InputLimitTests: XCTestCase {
     func testNestingDeeperThanTheDefaultLimitStopsAtTheFirstTooDeepNode() {
         // Root mapping (1) + 64 lists = 65 levels; the 64th '[' is one too many.
         let yaml = nested(levels: 64, markerBefore: 64)
-        assertFindings("input-limit", in: yaml, at: ["1️⃣"], hosts: [nil])
-        assertMessage("input-limit", in: yaml, contains: ["nested deeper than 64 levels"])
+        assertFindings(InputLimit.self, in: yaml, at: ["1️⃣"], hosts: [nil])
+        assertMessage(InputLimit.self, in: yaml, contains: ["nested deeper than 64 levels"])
         XCTAssertEqual(yaml.location("1️⃣"), SourceLocation(line: 3, column: 8 + 63))
     }
 
     func testNestingExactlyAtTheLimitIsAccepted() {
         let yaml = nested(levels: 63)
-        XCTAssertTrue(findings("input-limit", in: yaml).isEmpty)
+        XCTAssertTrue(findings(InputLimit.self, in: yaml).isEmpty)
         // Not a valid 'hosts', but read to the end and reported as such.
-        XCTAssertEqual(findings("invalid-value", in: yaml).count, 1)
+        XCTAssertEqual(findings(InvalidValue.self, in: yaml).count, 1)
     }
 
     func testVeryDeepNestingDoesNotCrashOrHang() {
         let depth = 100_000
         let text = "hosts: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
         let found = check(text)
-        XCTAssertEqual(found.filter { $0.rule == "input-limit" }.map(\.location),
+        XCTAssertEqual(found.filter { $0.rule == InputLimit.id }.map(\.location),
                        [SourceLocation(line: 1, column: 8 + 63)])
     }
 
@@ -52,12 +52,12 @@ final class InputLimitTests: XCTestCase {
             """)
         var four = LoaderLimits()
         four.maxDepth = 4
-        assertFindings("input-limit", in: yaml, at: ["1️⃣"], limits: four)
-        assertMessage("input-limit", in: yaml, contains: ["deeper than 4 levels"], limits: four)
+        assertFindings(InputLimit.self, in: yaml, at: ["1️⃣"], limits: four)
+        assertMessage(InputLimit.self, in: yaml, contains: ["deeper than 4 levels"], limits: four)
         var five = LoaderLimits()
         five.maxDepth = 5
-        XCTAssertTrue(findings("input-limit", in: yaml, limits: five).isEmpty)
-        XCTAssertTrue(findings("input-limit", in: yaml).isEmpty)
+        XCTAssertTrue(findings(InputLimit.self, in: yaml, limits: five).isEmpty)
+        XCTAssertTrue(findings(InputLimit.self, in: yaml).isEmpty)
     }
 
     // MARK: Scalar length
@@ -67,7 +67,7 @@ final class InputLimitTests: XCTestCase {
         // Built without markers: scanning a megabyte for them is slow. The
         // value starts at line 2, column 15.
         let text = "version: 1\ninstallation: " + String(repeating: "x", count: limit + 1) + "\nhosts: {}\n"
-        let found = findings("input-limit", in: text)
+        let found = findings(InputLimit.self, in: text)
         XCTAssertEqual(found.map(\.location), [SourceLocation(line: 2, column: 15)])
         XCTAssertEqual(
             found.first?.message, "a value of \(limit + 1) bytes; values may be at most 1 MiB (--max-scalar-length)")
@@ -77,7 +77,7 @@ final class InputLimitTests: XCTestCase {
     func testScalarExactlyAtTheDefaultLimitIsAccepted() {
         let limit = LoaderLimits.default.maxScalarLength
         let text = "version: 1\ninstallation: " + String(repeating: "x", count: limit) + "\nhosts: {}\n"
-        assertNoFindings("input-limit", in: text)
+        assertNoFindings(InputLimit.self, in: text)
     }
 
     func testScalarOverACustomLimitStopsReadingAndNoRuleRuns() {
@@ -89,10 +89,10 @@ final class InputLimitTests: XCTestCase {
             """)
         var limits = LoaderLimits()
         limits.maxScalarLength = 20
-        assertFindings("input-limit", in: yaml, at: ["1️⃣"], limits: limits)
-        assertMessage("input-limit", in: yaml, contains: ["26 bytes", "at most 20 bytes"], limits: limits)
+        assertFindings(InputLimit.self, in: yaml, at: ["1️⃣"], limits: limits)
+        assertMessage(InputLimit.self, in: yaml, contains: ["26 bytes", "at most 20 bytes"], limits: limits)
         // missing-component would fire on a fully read file.
-        XCTAssertEqual(check(yaml.text, limits: limits).map(\.rule), ["input-limit"])
+        XCTAssertEqual(check(yaml.text, limits: limits).map(\.rule), [InputLimit.id])
         let loaded = TopologyLoader(limits: limits).load(bytes: Array(yaml.text.utf8))
         XCTAssertTrue(loaded.stoppedEarly)
     }
@@ -101,7 +101,7 @@ final class InputLimitTests: XCTestCase {
         let yaml = MarkedYAML("version: 1\n1️⃣" + String(repeating: "k", count: 30) + ": x\n")
         var limits = LoaderLimits()
         limits.maxScalarLength = 20
-        assertFindings("input-limit", in: yaml, at: ["1️⃣"], limits: limits)
+        assertFindings(InputLimit.self, in: yaml, at: ["1️⃣"], limits: limits)
     }
 
     // MARK: Hosts
@@ -110,11 +110,11 @@ final class InputLimitTests: XCTestCase {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "  lsv.acme.example:", with: "  1️⃣lsv.acme.example:"))
         var limits = LoaderLimits()
         limits.maxHosts = 3
-        assertFindings("input-limit", in: yaml, at: ["1️⃣"], hosts: [nil], limits: limits)
-        assertMessage("input-limit", in: yaml, contains: ["more than 3 hosts"], limits: limits)
+        assertFindings(InputLimit.self, in: yaml, at: ["1️⃣"], hosts: [nil], limits: limits)
+        assertMessage(InputLimit.self, in: yaml, contains: ["more than 3 hosts"], limits: limits)
         let loaded = TopologyLoader(limits: limits).load(bytes: Array(yaml.text.utf8))
         XCTAssertTrue(loaded.stoppedEarly)
-        XCTAssertEqual(check(yaml.text, limits: limits).map(\.rule), ["input-limit"])
+        XCTAssertEqual(check(yaml.text, limits: limits).map(\.rule), [InputLimit.id])
     }
 
     func testExactlyTheHostLimitIsAccepted() {
@@ -134,10 +134,10 @@ final class InputLimitTests: XCTestCase {
             """)
         var limits = LoaderLimits()
         limits.maxFindings = 3
-        assertFindings("input-limit", in: yaml, at: ["1️⃣"], limits: limits)
-        assertMessage("input-limit", in: yaml, contains: ["more than 3 findings; reading stopped here"], limits: limits)
+        assertFindings(InputLimit.self, in: yaml, at: ["1️⃣"], limits: limits)
+        assertMessage(InputLimit.self, in: yaml, contains: ["more than 3 findings; reading stopped here"], limits: limits)
         let found = check(yaml.text, limits: limits)
-        XCTAssertEqual(found.map(\.rule), ["invalid-value", "invalid-value", "invalid-value", "input-limit"])
+        XCTAssertEqual(found.map(\.rule), [InvalidValue.id, InvalidValue.id, InvalidValue.id, InputLimit.id])
         XCTAssertTrue(TopologyLoader(limits: limits).load(bytes: Array(yaml.text.utf8)).stoppedEarly)
     }
 
@@ -150,10 +150,10 @@ final class InputLimitTests: XCTestCase {
             """
         var limits = LoaderLimits()
         limits.maxFindings = 3
-        assertNoFindings("input-limit", in: yaml, limits: limits)
+        assertNoFindings(InputLimit.self, in: yaml, limits: limits)
         // Read to the end, so the model rules ran too (the three misspelt
         // names count for LUI, HUB and TRK, reported where they stand).
-        XCTAssertEqual(findings("missing-component", in: yaml, limits: limits).count, 2)
+        XCTAssertEqual(findings(MissingComponent.self, in: yaml, limits: limits).count, 2)
     }
 
     // MARK: File size
@@ -165,7 +165,7 @@ final class InputLimitTests: XCTestCase {
         let loaded = TopologyLoader(limits: limits).load(bytes: bytes)
         XCTAssertNil(loaded.topology)
         XCTAssertTrue(loaded.stoppedEarly)
-        XCTAssertEqual(loaded.diagnostics.map(\.rule), ["input-limit"])
+        XCTAssertEqual(loaded.diagnostics.map(\.rule), [InputLimit.id])
         XCTAssertEqual(loaded.diagnostics.first?.location, .start)
         XCTAssertEqual(loaded.diagnostics.first?.severity, .error)
         let message = loaded.diagnostics.first?.message ?? ""
@@ -173,7 +173,7 @@ final class InputLimitTests: XCTestCase {
         XCTAssertTrue(message.hasSuffix("(--max-file-size)"), message)
 
         let checked = TopologyCheck.check(bytes: bytes, limits: limits)
-        XCTAssertEqual(checked.diagnostics.map(\.rule), ["input-limit"])
+        XCTAssertEqual(checked.diagnostics.map(\.rule), [InputLimit.id])
     }
 
     func testFileExactlyAtTheSizeLimitIsRead() {
@@ -186,6 +186,6 @@ final class InputLimitTests: XCTestCase {
     }
 
     func testCleanFileHitsNoLimit() {
-        assertNoFindings("input-limit", in: cleanFourServer)
+        assertNoFindings(InputLimit.self, in: cleanFourServer)
     }
 }

@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class InvalidHostnameTests: XCTestCase {
@@ -20,8 +21,8 @@ final class InvalidHostnameTests: XCTestCase {
         file: StaticString = #filePath, line: UInt = #line
     ) {
         let yaml = withListservHost(writtenName)
-        assertFindings("invalid-hostname", in: yaml, at: ["1️⃣"], hosts: [host], file: file, line: line)
-        assertMessage("invalid-hostname", in: yaml, contains: ["is not a valid host name", problem], file: file, line: line)
+        assertFindings(InvalidHostname.self, in: yaml, at: ["1️⃣"], hosts: [host], file: file, line: line)
+        assertMessage(InvalidHostname.self, in: yaml, contains: ["is not a valid host name", problem], file: file, line: line)
     }
 
     func testSpaces() {
@@ -47,8 +48,8 @@ final class InvalidHostnameTests: XCTestCase {
 
     func testLineBreakInAQuotedKeyIsShownEscaped() {
         let yaml = withListservHost(#""lsv.acme.example\nSSLAllowedClients=evil""#)
-        assertFindings("invalid-hostname", in: yaml, at: ["1️⃣"], hosts: ["lsv.acme.example\nSSLAllowedClients=evil"])
-        let message = findings("invalid-hostname", in: yaml).first?.message ?? ""
+        assertFindings(InvalidHostname.self, in: yaml, at: ["1️⃣"], hosts: ["lsv.acme.example\nSSLAllowedClients=evil"])
+        let message = findings(InvalidHostname.self, in: yaml).first?.message ?? ""
         XCTAssertTrue(message.contains(#"'lsv.acme.example\nSSLAllowedClients=evil'"#), message)
         XCTAssertTrue(message.contains("a line break"), message)
         XCTAssertFalse(message.contains("\n"), "the message must stay on one line")
@@ -88,8 +89,8 @@ final class InvalidHostnameTests: XCTestCase {
                 ssl: {aliases: [maestro.acme.example, 1️⃣maestro_2.acme.example]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("invalid-hostname", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("invalid-hostname", in: yaml, contains: ["alias 'maestro_2.acme.example' is not a valid host name", "underscore"])
+        assertFindings(InvalidHostname.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(InvalidHostname.self, in: yaml, contains: ["alias 'maestro_2.acme.example' is not a valid host name", "underscore"])
     }
 
     func testValidNamesAreAccepted() {
@@ -100,17 +101,17 @@ final class InvalidHostnameTests: XCTestCase {
         for name in ["lsv.acme.example.", "LSV.Acme.Example", "10-0-0-7.acme.example", "lsv", "xn--bcher-kva.example",
                      "\(label63).acme.example", name253, "\(name253)."] {
             let yaml = withListservHost(name)
-            XCTAssertTrue(findings("invalid-hostname", in: yaml).isEmpty, "\(name) was refused")
+            XCTAssertTrue(findings(InvalidHostname.self, in: yaml).isEmpty, "\(name) was refused")
         }
-        assertNoFindings("invalid-hostname", in: cleanFourServer)
-        assertNoFindings("invalid-hostname", in: cleanFourServer.replacingOccurrences(
+        assertNoFindings(InvalidHostname.self, in: cleanFourServer)
+        assertNoFindings(InvalidHostname.self, in: cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    ssl: {aliases: [tracker.acme.example.]}"))
     }
 
     func testAnyIsReservedInEveryCase() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "  db.acme.example:", with: "  1️⃣ANY.:"))
-        assertFindings("invalid-hostname", in: yaml, at: ["1️⃣"])
-        assertMessage("invalid-hostname", in: yaml, contains: ["'any' is reserved"])
-        assertNoFindings("invalid-hostname", in: cleanFourServer.replacingOccurrences(of: "db.acme.example", with: "any.acme.example"))
+        assertFindings(InvalidHostname.self, in: yaml, at: ["1️⃣"])
+        assertMessage(InvalidHostname.self, in: yaml, contains: ["'any' is reserved"])
+        assertNoFindings(InvalidHostname.self, in: cleanFourServer.replacingOccurrences(of: "db.acme.example", with: "any.acme.example"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 /// What certificate.cmd cannot carry in a Windows host's values: reported
@@ -22,17 +23,17 @@ extension InvalidValueTests {
                 ssl: {keystore: 2️⃣'C:\\keys\\*.jks', trusted_root_keystore: 3️⃣'D:\\x"y\\cacerts'}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"],
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"],
                        hosts: ["ui.acme.example", "trk.acme.example", "trk.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: [
+        assertMessage(InvalidValue.self, in: yaml, contains: [
             #"install_folder 'C:\A"B\Maestro' of Windows host 'ui.acme.example' holds a double quote ("), which no Windows path holds"#,
         ], index: 0)
-        assertMessage("invalid-value", in: yaml, contains: [#"keystore 'C:\keys\*.jks'"#, "holds an asterisk (*)"], index: 1)
-        assertMessage("invalid-value", in: yaml, contains: [#"trusted_root_keystore 'D:\x"y\cacerts'"#, "a double quote"], index: 2)
-        XCTAssertEqual(notes("invalid-value", in: yaml, index: 0),
+        assertMessage(InvalidValue.self, in: yaml, contains: [#"keystore 'C:\keys\*.jks'"#, "holds an asterisk (*)"], index: 1)
+        assertMessage(InvalidValue.self, in: yaml, contains: [#"trusted_root_keystore 'D:\x"y\cacerts'"#, "a double quote"], index: 2)
+        XCTAssertEqual(notes(InvalidValue.self, in: yaml, index: 0),
                        "certificate.cmd passes every value in double quotes, so one inside a value would end it early; "
                            + "bundle refuses the host until the value is corrected")
-        XCTAssertEqual(notes("invalid-value", in: yaml, index: 1),
+        XCTAssertEqual(notes(InvalidValue.self, in: yaml, index: 1),
                        "certificate.cmd separates the values it passes to keytool with '*', so one inside a value would split it; "
                            + "bundle refuses the host until the value is corrected")
     }
@@ -48,23 +49,23 @@ extension InvalidValueTests {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["ui.acme.example", "ui.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: [#"ca 'The "Acme" CA'"#, "which certificate.cmd cannot carry"], index: 1)
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["ui.acme.example", "ui.acme.example"])
+        assertMessage(InvalidValue.self, in: yaml, contains: [#"ca 'The "Acme" CA'"#, "which certificate.cmd cannot carry"], index: 1)
     }
 
     func testWhatCmdCarriesIsAcceptedAndLinuxPathsAreNotItsConcern() {
         // `&`, `|`, `(`, `)`, `^`, `%`, `!` and spaces reach keytool exactly (WindowsScriptTests).
-        assertNoFindings("invalid-value", in: cleanFourServer(
+        assertNoFindings(InvalidValue.self, in: cleanFourServer(
             replacing: "components: [LUI, HUB]",
             with: "components: [LUI, HUB]\n    os: windows\n    install_folder: 'C:\\Program Files (x86)\\a&b|c^d%e!f'"))
         // A Linux path may hold both, and a CA name an asterisk.
-        assertNoFindings("invalid-value", in: cleanFourServer(
+        assertNoFindings(InvalidValue.self, in: cleanFourServer(
             replacing: "components: [LUI, HUB]",
             with: "components: [LUI, HUB]\n    install_folder: '/opt/\"maestro\"/*'\n    ssl: {ca: 'Acme * CA'}"))
         // Without SSL no certificate.cmd is written, so a CA name is no concern; a path still is.
         let plain = cleanFourServer(replacing: "  enabled: true\n", with: "  enabled: false\n")
             .replacingOccurrences(of: "ca: Acme CA", with: "ca: 'The \"Acme\" CA'")
             .replacingOccurrences(of: "components: [LUI, HUB]", with: "components: [LUI, HUB]\n    os: windows")
-        assertNoFindings("invalid-value", in: plain)
+        assertNoFindings(InvalidValue.self, in: plain)
     }
 }

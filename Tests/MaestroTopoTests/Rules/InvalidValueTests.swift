@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class InvalidValueTests: XCTestCase {
@@ -16,24 +17,24 @@ final class InvalidValueTests: XCTestCase {
                 components: [DATABASE, LISTSERV]
                 database: {engine: mysql, port: 3️⃣-1}
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"], hosts: [nil, "ui.acme.example", "db.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: ["'internal_port' is 70000", "between 1 and 65535"], index: 0)
-        assertMessage("invalid-value", in: yaml, contains: ["'tracker_port' is 0"], index: 1)
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"], hosts: [nil, "ui.acme.example", "db.acme.example"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'internal_port' is 70000", "between 1 and 65535"], index: 0)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'tracker_port' is 0"], index: 1)
         // '-1' is not a whole number of the format (no sign but '+').
-        assertMessage("invalid-value", in: yaml, contains: ["'port' takes a whole number, not '-1'"], index: 2)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'port' takes a whole number, not '-1'"], index: 2)
     }
 
     func testQuotedPortIsText() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    http_port: 1️⃣\"8080\""))
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: ["'http_port' takes a whole number, not '8080'"])
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'http_port' takes a whole number, not '8080'"])
     }
 
     func testPortBoundsAreAccepted() {
         let yaml = cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    http_port: 1\n    internal_port: 65535\n    tracker_port: +7000")
-        assertNoFindings("invalid-value", in: yaml)
+        assertNoFindings(InvalidValue.self, in: yaml)
     }
 
     // MARK: Components
@@ -46,13 +47,13 @@ final class InvalidValueTests: XCTestCase {
               ui.acme.example: {components: [1️⃣lui, HUB, 2️⃣TRAK]}
               db.acme.example: {components: [DATABASE, 3️⃣MAIL, LISTSERV]}
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"],
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"],
                        hosts: ["ui.acme.example", "ui.acme.example", "db.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: ["unknown component 'lui'; did you mean 'LUI'?"], index: 0)
-        assertMessage("invalid-value", in: yaml, contains: ["unknown component 'TRAK'; did you mean 'TRK'?"], index: 1)
-        let far = findings("invalid-value", in: yaml)[2].message
+        assertMessage(InvalidValue.self, in: yaml, contains: ["unknown component 'lui'; did you mean 'LUI'?"], index: 0)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["unknown component 'TRAK'; did you mean 'TRK'?"], index: 1)
+        let far = findings(InvalidValue.self, in: yaml)[2].message
         XCTAssertEqual(far, "unknown component 'MAIL'")
-        XCTAssertTrue(notes("invalid-value", in: yaml).contains("one of: LUI, HUB, TRK, DATABASE, LISTSERV"))
+        XCTAssertTrue(notes(InvalidValue.self, in: yaml).contains("one of: LUI, HUB, TRK, DATABASE, LISTSERV"))
     }
 
     func testOtherNamesOfComponentsSuggestTheirShortName() {
@@ -64,27 +65,27 @@ final class InvalidValueTests: XCTestCase {
         ]
         for (name, suggestion) in cases {
             let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "[LUI, HUB]", with: "[LUI, HUB, 1️⃣\(name)]"))
-            assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
-            assertMessage("invalid-value", in: yaml, contains: ["unknown component '\(name)'; did you mean '\(suggestion)'?"])
+            assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"])
+            assertMessage(InvalidValue.self, in: yaml, contains: ["unknown component '\(name)'; did you mean '\(suggestion)'?"])
         }
     }
 
     func testComponentsAsTextSuggestTheListForm() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "components: [LUI, HUB]", with: "components: 1️⃣LUI, HUB"))
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
-        assertMessage("invalid-value", in: yaml, contains: ["'components' takes a list, not 'LUI, HUB'"])
-        XCTAssertEqual(notes("invalid-value", in: yaml), "write a list: components: [LUI, HUB]")
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'components' takes a list, not 'LUI, HUB'"])
+        XCTAssertEqual(notes(InvalidValue.self, in: yaml), "write a list: components: [LUI, HUB]")
         // Names are spelt as the format wants them when that can be told.
         let loose = MarkedYAML(cleanFourServer.replacingOccurrences(of: "components: [LUI, HUB]", with: "components: lui Hub"))
-        XCTAssertEqual(notes("invalid-value", in: loose), "write a list: components: [LUI, HUB]")
-        XCTAssertEqual(check(loose.text).map(\.rule), ["invalid-value"])
+        XCTAssertEqual(notes(InvalidValue.self, in: loose), "write a list: components: [LUI, HUB]")
+        XCTAssertEqual(check(loose.text).map(\.rule), [InvalidValue.id])
     }
 
     func testComponentListedTwiceOnOneHost() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "[LUI, HUB]", with: "[LUI, HUB, 1️⃣LUI]"))
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: ["LUI is listed twice on host 'ui.acme.example'"])
-        assertNoFindings("duplicate-component", in: yaml.text)
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["LUI is listed twice on host 'ui.acme.example'"])
+        assertNoFindings(DuplicateComponent.self, in: yaml.text)
     }
 
     func testHostWithoutComponents() {
@@ -99,11 +100,11 @@ final class InvalidValueTests: XCTestCase {
               spare3.acme.example: {components: 3️⃣[]}
               spare4.acme.example: {components: 4️⃣LUI}
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣", "4️⃣"],
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣", "4️⃣"],
                        hosts: ["spare1.acme.example", "spare2.acme.example", "spare3.acme.example", "spare4.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: ["host 'spare1.acme.example' runs no components"], index: 0)
-        assertMessage("invalid-value", in: yaml, contains: ["runs no components"], index: 2)
-        assertMessage("invalid-value", in: yaml, contains: ["'components' takes a list, not 'LUI'"], index: 3)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["host 'spare1.acme.example' runs no components"], index: 0)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["runs no components"], index: 2)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'components' takes a list, not 'LUI'"], index: 3)
     }
 
     // MARK: Closed sets
@@ -121,13 +122,13 @@ final class InvalidValueTests: XCTestCase {
                 components: [DATABASE, LISTSERV]
                 database: {engine: 5️⃣postgres}
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"],
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"],
                        hosts: [nil, nil, nil, "ui.acme.example", "db.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: ["unknown profile 'high_volume'; did you mean 'high-volume'?"], index: 0)
-        assertMessage("invalid-value", in: yaml, contains: ["unknown tracker direction 'sideways'"], index: 1)
-        assertMessage("invalid-value", in: yaml, contains: ["unknown operating system 'solaris'"], index: 2)
-        assertMessage("invalid-value", in: yaml, contains: ["did you mean 'windows'?"], index: 3)
-        assertMessage("invalid-value", in: yaml, contains: ["unknown database engine 'postgres'; did you mean 'postgresql'?"], index: 4)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["unknown profile 'high_volume'; did you mean 'high-volume'?"], index: 0)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["unknown tracker direction 'sideways'"], index: 1)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["unknown operating system 'solaris'"], index: 2)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["did you mean 'windows'?"], index: 3)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["unknown database engine 'postgres'; did you mean 'postgresql'?"], index: 4)
     }
 
     // MARK: Booleans
@@ -142,20 +143,20 @@ final class InvalidValueTests: XCTestCase {
               trk.acme.example: {components: [TRK], ssl: {enabled: 3️⃣"true"}}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"], hosts: [nil, "ui.acme.example", "trk.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: ["'enabled' takes true or false, not 'yes'"], index: 0)
-        XCTAssertEqual(notes("invalid-value", in: yaml, index: 0), "YAML 1.2 reads yes/no/on/off as text; write true or false")
-        XCTAssertEqual(notes("invalid-value", in: yaml, index: 1), "YAML 1.2 reads yes/no/on/off as text; write true or false")
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"], hosts: [nil, "ui.acme.example", "trk.acme.example"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'enabled' takes true or false, not 'yes'"], index: 0)
+        XCTAssertEqual(notes(InvalidValue.self, in: yaml, index: 0), "YAML 1.2 reads yes/no/on/off as text; write true or false")
+        XCTAssertEqual(notes(InvalidValue.self, in: yaml, index: 1), "YAML 1.2 reads yes/no/on/off as text; write true or false")
         // A quoted "true" is text, but not a yes/no word.
-        XCTAssertEqual(notes("invalid-value", in: yaml, index: 2), "")
+        XCTAssertEqual(notes(InvalidValue.self, in: yaml, index: 2), "")
     }
 
     func testTrueFalseSpellingsAreAccepted() {
         for spelling in ["true", "True", "TRUE"] {
-            assertNoFindings("invalid-value", in: cleanFourServer.replacingOccurrences(of: "enabled: true", with: "enabled: \(spelling)"))
+            assertNoFindings(InvalidValue.self, in: cleanFourServer.replacingOccurrences(of: "enabled: true", with: "enabled: \(spelling)"))
         }
         for spelling in ["false", "False", "FALSE"] {
-            assertNoFindings("invalid-value", in: cleanFourServer.replacingOccurrences(of: "enabled: true", with: "enabled: \(spelling)"))
+            assertNoFindings(InvalidValue.self, in: cleanFourServer.replacingOccurrences(of: "enabled: true", with: "enabled: \(spelling)"))
         }
     }
 
@@ -171,16 +172,16 @@ final class InvalidValueTests: XCTestCase {
               trk.acme.example: {components: [TRK], ssl: {keystore_password: 3️⃣{}}}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"], hosts: [nil, "ui.acme.example", "trk.acme.example"])
-        assertMessage("invalid-value", in: yaml, contains: ["either 'env' or 'file', not both"], index: 0)
-        assertMessage("invalid-value", in: yaml, contains: ["'env' takes the name of an environment variable", "the value is not shown"], index: 1)
-        assertMessage("invalid-value", in: yaml, contains: ["'keystore_password' names no source"], index: 2)
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"], hosts: [nil, "ui.acme.example", "trk.acme.example"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["either 'env' or 'file', not both"], index: 0)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'env' takes the name of an environment variable", "the value is not shown"], index: 1)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'keystore_password' names no source"], index: 2)
     }
 
     func testPasswordSourceOfTheWrongKind() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "{env: KS_PW}", with: "1️⃣[KS_PW]"))
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
-        assertMessage("invalid-value", in: yaml, contains: ["'keystore_password' takes a mapping, not a list"])
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'keystore_password' takes a mapping, not a list"])
     }
 
     // MARK: Text values
@@ -189,8 +190,8 @@ final class InvalidValueTests: XCTestCase {
         // A tab typed inside double quotes: no escape, so no talk of escapes.
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "ca: Acme CA", with: "ca: 1️⃣\"Acme\tCA\""))
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
-        assertMessage("invalid-value", in: yaml, contains: ["'ca' contains a control character"])
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'ca' contains a control character"])
     }
 
     func testMappingWhereTextIsExpectedAndComplexKey() {
@@ -203,9 +204,9 @@ final class InvalidValueTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "2️⃣"])
-        assertMessage("invalid-value", in: yaml, contains: ["'installation' takes text, not a mapping"], index: 0)
-        assertMessage("invalid-value", in: yaml, contains: ["a key must be plain text, not a list"], index: 1)
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "2️⃣"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'installation' takes text, not a mapping"], index: 0)
+        assertMessage(InvalidValue.self, in: yaml, contains: ["a key must be plain text, not a list"], index: 1)
     }
 
     // MARK: The document
@@ -215,8 +216,8 @@ final class InvalidValueTests: XCTestCase {
             # an almost empty topology
             1️⃣maestro_version: "6.0-1"
             """)
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣", "1️⃣", "1️⃣"])
-        let messages = findings("invalid-value", in: yaml).map(\.message)
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣", "1️⃣", "1️⃣"])
+        let messages = findings(InvalidValue.self, in: yaml).map(\.message)
         XCTAssertEqual(messages, [
             "the topology has no 'version'; add it, e.g. 'version: 1'",
             "the topology has no 'installation'; add it, e.g. 'installation: acme-production'",
@@ -226,21 +227,21 @@ final class InvalidValueTests: XCTestCase {
 
     func testVersionTwo() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "version: 1", with: "version: 1️⃣2"))
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
-        assertMessage("invalid-value", in: yaml, contains: ["format version 2 is not supported", "reads version 1"])
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["format version 2 is not supported", "reads version 1"])
     }
 
     func testVersionAsTextOrDecimal() {
         for written in ["\"1\"", "1.0"] {
             let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(of: "version: 1", with: "version: 1️⃣\(written)"))
-            assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
-            assertMessage("invalid-value", in: yaml, contains: ["'version' takes a whole number"])
+            assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"])
+            assertMessage(InvalidValue.self, in: yaml, contains: ["'version' takes a whole number"])
         }
     }
 
     func testEmptyFile() {
         for text in ["", "\n", "# nothing yet\n\n"] {
-            let found = findings("invalid-value", in: text)
+            let found = findings(InvalidValue.self, in: text)
             XCTAssertEqual(found.map(\.location), [.start], "\(text.debugDescription): \(found)")
             XCTAssertEqual(found.first?.message, "the file holds no topology; start with 'version: 1' (maestro-topo init prints a starting point)")
         }
@@ -252,21 +253,21 @@ final class InvalidValueTests: XCTestCase {
             1️⃣- ui.acme.example
             - trk.acme.example
             """)
-        assertFindings("invalid-value", in: list, at: ["1️⃣"], hosts: [nil])
-        assertMessage("invalid-value", in: list, contains: ["a topology is a mapping", "the file holds a list"])
+        assertFindings(InvalidValue.self, in: list, at: ["1️⃣"], hosts: [nil])
+        assertMessage(InvalidValue.self, in: list, contains: ["a topology is a mapping", "the file holds a list"])
         let scalar = MarkedYAML("1️⃣just some text\n")
-        assertFindings("invalid-value", in: scalar, at: ["1️⃣"])
-        assertMessage("invalid-value", in: scalar, contains: ["the file holds 'just some text'"])
+        assertFindings(InvalidValue.self, in: scalar, at: ["1️⃣"])
+        assertMessage(InvalidValue.self, in: scalar, contains: ["the file holds 'just some text'"])
     }
 
     func testEmptyHosts() {
         let yaml = MarkedYAML("version: 1\ninstallation: acme\nhosts: 1️⃣{}\n")
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
-        assertMessage("invalid-value", in: yaml, contains: ["'hosts' is empty"])
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"])
+        assertMessage(InvalidValue.self, in: yaml, contains: ["'hosts' is empty"])
     }
 
     func testCleanFilesHaveNoInvalidValue() {
-        assertNoFindings("invalid-value", in: cleanFourServer)
+        assertNoFindings(InvalidValue.self, in: cleanFourServer)
         let full = """
             version: 1
             installation: acme
@@ -280,7 +281,7 @@ final class InvalidValueTests: XCTestCase {
               db.acme.example: {components: [DATABASE], database: {engine: mssql, port: 1433}}
               lsv.acme.example: {components: [LISTSERV]}
             """
-        assertNoFindings("invalid-value", in: full)
+        assertNoFindings(InvalidValue.self, in: full)
         XCTAssertEqual(check(full), [])
     }
 }
@@ -289,7 +290,7 @@ final class InvalidValueSecretTests: XCTestCase {
     func testEmptyFileOrEnvironmentNameIsRejectedOnce() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "keystore_password: {env: KS_PW}", with: "keystore_password: {file: 1️⃣\"\"}"))
-        assertFindings("invalid-value", in: yaml, at: ["1️⃣"])
-        XCTAssertTrue(findings("invalid-value", in: yaml).first?.message.contains("path of a file") ?? false)
+        assertFindings(InvalidValue.self, in: yaml, at: ["1️⃣"])
+        XCTAssertTrue(findings(InvalidValue.self, in: yaml).first?.message.contains("path of a file") ?? false)
     }
 }

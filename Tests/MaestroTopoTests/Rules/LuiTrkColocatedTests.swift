@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class LuiTrkColocatedTests: XCTestCase {
@@ -10,9 +11,9 @@ final class LuiTrkColocatedTests: XCTestCase {
               maestro.acme.example: {components: [LUI, HUB, 1️⃣TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("lui-trk-colocated", in: yaml, at: ["1️⃣"], hosts: ["maestro.acme.example"])
-        assertMessage("lui-trk-colocated", in: yaml, contains: ["LUI and TRK both run on 'maestro.acme.example'"])
-        XCTAssertEqual(findings("lui-trk-colocated", in: yaml).first?.severity, .warning)
+        assertFindings(LuiTrkColocated.self, in: yaml, at: ["1️⃣"], hosts: ["maestro.acme.example"])
+        assertMessage(LuiTrkColocated.self, in: yaml, contains: ["LUI and TRK both run on 'maestro.acme.example'"])
+        XCTAssertEqual(findings(LuiTrkColocated.self, in: yaml).first?.severity, .warning)
     }
 
     func testOrderOfComponentsDoesNotMatter() {
@@ -27,7 +28,7 @@ final class LuiTrkColocatedTests: XCTestCase {
                   - LUI
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("lui-trk-colocated", in: yaml, at: ["1️⃣"], hosts: ["maestro.acme.example"])
+        assertFindings(LuiTrkColocated.self, in: yaml, at: ["1️⃣"], hosts: ["maestro.acme.example"])
     }
 
     func testTrackerWithHUBOnlyOrOnItsOwnHost() {
@@ -39,8 +40,8 @@ final class LuiTrkColocatedTests: XCTestCase {
               hub.acme.example: {components: [HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("lui-trk-colocated", in: hubAndTrk)
+        assertNoFindings(LuiTrkColocated.self, in: hubAndTrk)
         XCTAssertEqual(check(hubAndTrk), [])
-        assertNoFindings("lui-trk-colocated", in: cleanFourServer)
+        assertNoFindings(LuiTrkColocated.self, in: cleanFourServer)
     }
 }

@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class MisplacedSettingTests: XCTestCase {
@@ -13,8 +14,8 @@ final class MisplacedSettingTests: XCTestCase {
               db.acme.example: {components: [DATABASE]}
               lsv.acme.example: {components: [LISTSERV]}
             """)
-        assertFindings("misplaced-setting", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("misplaced-setting", in: yaml, contains: ["'database' is set on 'ui.acme.example', which does not run DATABASE"])
+        assertFindings(MisplacedSetting.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(MisplacedSetting.self, in: yaml, contains: ["'database' is set on 'ui.acme.example', which does not run DATABASE"])
     }
 
     func testSSLSectionOnListservAndDatabaseHosts() {
@@ -29,9 +30,9 @@ final class MisplacedSettingTests: XCTestCase {
                   1️⃣enabled: true
               lsv.acme.example: {components: [LISTSERV], ssl: 2️⃣{enabled: false}}
             """)
-        assertFindings("misplaced-setting", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["db.acme.example", "lsv.acme.example"])
-        assertMessage("misplaced-setting", in: yaml, contains: ["'ssl' is set on 'db.acme.example', which runs no Maestro component"])
-        XCTAssertTrue(notes("misplaced-setting", in: yaml).contains("get no ssl.ini"))
+        assertFindings(MisplacedSetting.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["db.acme.example", "lsv.acme.example"])
+        assertMessage(MisplacedSetting.self, in: yaml, contains: ["'ssl' is set on 'db.acme.example', which runs no Maestro component"])
+        XCTAssertTrue(notes(MisplacedSetting.self, in: yaml).contains("get no ssl.ini"))
     }
 
     func testSectionsWhereTheyBelong() {
@@ -49,14 +50,14 @@ final class MisplacedSettingTests: XCTestCase {
                 ssl: {enabled: true}
               lsv.acme.example: {components: [LISTSERV]}
             """
-        assertNoFindings("misplaced-setting", in: yaml)
+        assertNoFindings(MisplacedSetting.self, in: yaml)
         XCTAssertEqual(check(yaml), [])
     }
 
     func testHostWithoutComponentsIsLeftToInvalidValue() {
         let yaml = cleanFourServer + "  spare.acme.example:\n    ssl: {enabled: true}\n"
-        assertNoFindings("misplaced-setting", in: yaml)
-        XCTAssertEqual(findings("invalid-value", in: yaml).map(\.host), ["spare.acme.example"])
+        assertNoFindings(MisplacedSetting.self, in: yaml)
+        XCTAssertEqual(findings(InvalidValue.self, in: yaml).map(\.host), ["spare.acme.example"])
     }
 
     func testUnreadComponentsThatMayRunTheSectionAreLeftAlone() {
@@ -73,12 +74,12 @@ final class MisplacedSettingTests: XCTestCase {
                 components: [LISTSERV, Tracker]
                 ssl: {enabled: false}
             """
-        assertNoFindings("misplaced-setting", in: yaml)
+        assertNoFindings(MisplacedSetting.self, in: yaml)
         // Unread names that cannot mean DATABASE do not excuse the section.
         let wrong = yaml.replacingOccurrences(of: "componets: [DATABASE, LISTSERV]", with: "components: [LISTSERV, LSVX]")
             .replacingOccurrences(of: "[LUI, HUB, TRK]", with: "[LUI, HUB, TRK, DATABASE]")
-        XCTAssertEqual(findings("misplaced-setting", in: wrong).count, 0, "LSVX has no suggestion: it could be DATABASE")
+        XCTAssertEqual(findings(MisplacedSetting.self, in: wrong).count, 0, "LSVX has no suggestion: it could be DATABASE")
         let lsv = yaml.replacingOccurrences(of: "componets: [DATABASE, LISTSERV]", with: "components: [LISTSERV, LSV]")
-        XCTAssertEqual(findings("misplaced-setting", in: lsv).count, 1)
+        XCTAssertEqual(findings(MisplacedSetting.self, in: lsv).count, 1)
     }
 }

@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class MissingComponentTests: XCTestCase {
@@ -10,9 +11,9 @@ final class MissingComponentTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("missing-component", in: yaml, at: ["1️⃣"], hosts: [nil])
-        assertMessage("missing-component", in: yaml, contains: ["no host runs TRK (Maestro Tracker)"])
-        XCTAssertTrue(notes("missing-component", in: yaml).contains("add TRK"))
+        assertFindings(MissingComponent.self, in: yaml, at: ["1️⃣"], hosts: [nil])
+        assertMessage(MissingComponent.self, in: yaml, contains: ["no host runs TRK (Maestro Tracker)"])
+        XCTAssertTrue(notes(MissingComponent.self, in: yaml).contains("add TRK"))
     }
 
     func testEveryMissingComponentIsReportedInOrder() {
@@ -22,14 +23,14 @@ final class MissingComponentTests: XCTestCase {
             1️⃣hosts:
               ui.acme.example: {components: [HUB]}
             """)
-        assertFindings("missing-component", in: yaml, at: ["1️⃣", "1️⃣", "1️⃣", "1️⃣"])
-        XCTAssertEqual(findings("missing-component", in: yaml).map(\.message), [
+        assertFindings(MissingComponent.self, in: yaml, at: ["1️⃣", "1️⃣", "1️⃣", "1️⃣"])
+        XCTAssertEqual(findings(MissingComponent.self, in: yaml).map(\.message), [
             "no host runs LUI (Maestro User Interface)",
             "no host runs TRK (Maestro Tracker)",
             "no host runs DATABASE (system database)",
             "no host runs LISTSERV",
         ])
-        XCTAssertTrue(notes("missing-component", in: yaml, index: 2).contains("database: {engine: internal}"))
+        XCTAssertTrue(notes(MissingComponent.self, in: yaml, index: 2).contains("database: {engine: internal}"))
     }
 
     func testMissingDatabaseAndListserv() {
@@ -39,9 +40,9 @@ final class MissingComponentTests: XCTestCase {
             1️⃣hosts:
               ui.acme.example: {components: [LUI, HUB, TRK]}
             """)
-        assertFindings("missing-component", in: yaml, at: ["1️⃣", "1️⃣"])
-        assertMessage("missing-component", in: yaml, contains: ["DATABASE"], index: 0)
-        assertMessage("missing-component", in: yaml, contains: ["LISTSERV"], index: 1)
+        assertFindings(MissingComponent.self, in: yaml, at: ["1️⃣", "1️⃣"])
+        assertMessage(MissingComponent.self, in: yaml, contains: ["DATABASE"], index: 0)
+        assertMessage(MissingComponent.self, in: yaml, contains: ["LISTSERV"], index: 1)
     }
 
     func testMisspeltComponentIsReportedOnceByInvalidValue() {
@@ -52,8 +53,8 @@ final class MissingComponentTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, trk]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("missing-component", in: yaml)
-        XCTAssertEqual(findings("invalid-value", in: yaml).map(\.message), ["unknown component 'trk'; did you mean 'TRK'?"])
+        assertNoFindings(MissingComponent.self, in: yaml)
+        XCTAssertEqual(findings(InvalidValue.self, in: yaml).map(\.message), ["unknown component 'trk'; did you mean 'TRK'?"])
     }
 
     func testMisspeltComponentsKeyIsOneFinding() {
@@ -67,14 +68,14 @@ final class MissingComponentTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        XCTAssertEqual(check(yaml.text).map(\.rule), ["unknown-key"])
-        assertFindings("unknown-key", in: yaml, at: ["1️⃣"])
-        assertMessage("unknown-key", in: yaml, contains: ["did you mean 'components'?"])
+        XCTAssertEqual(check(yaml.text).map(\.rule), [UnknownKey.id])
+        assertFindings(UnknownKey.self, in: yaml, at: ["1️⃣"])
+        assertMessage(UnknownKey.self, in: yaml, contains: ["did you mean 'components'?"])
         // What it does not list is still missing.
         let partial = MarkedYAML(yaml.text.replacingOccurrences(of: "{components: [TRK]}", with: "{components: [LISTSERV]}")
             .replacingOccurrences(of: "hosts:", with: "1️⃣hosts:"))
-        assertFindings("missing-component", in: partial, at: ["1️⃣"])
-        assertMessage("missing-component", in: partial, contains: ["no host runs TRK"])
+        assertFindings(MissingComponent.self, in: partial, at: ["1️⃣"])
+        assertMessage(MissingComponent.self, in: partial, contains: ["no host runs TRK"])
     }
 
     func testOtherNamesOfAComponentCountForIt() {
@@ -86,8 +87,8 @@ final class MissingComponentTests: XCTestCase {
               trk.acme.example: {components: [TRACKER]}
               db.acme.example: {components: [DB, LSV]}
             """
-        assertNoFindings("missing-component", in: yaml)
-        XCTAssertEqual(findings("invalid-value", in: yaml).count, 5)
+        assertNoFindings(MissingComponent.self, in: yaml)
+        XCTAssertEqual(findings(InvalidValue.self, in: yaml).count, 5)
     }
 
     func testTextWhereTheListBelongsCountsForItsNames() {
@@ -99,8 +100,8 @@ final class MissingComponentTests: XCTestCase {
                 components: LUI, HUB
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("missing-component", in: yaml, at: ["1️⃣"])
-        assertMessage("missing-component", in: yaml, contains: ["no host runs TRK"])
+        assertFindings(MissingComponent.self, in: yaml, at: ["1️⃣"])
+        assertMessage(MissingComponent.self, in: yaml, contains: ["no host runs TRK"])
     }
 
     func testANameWithNoSuggestionCouldBeAnyComponent() {
@@ -111,27 +112,27 @@ final class MissingComponentTests: XCTestCase {
             hosts:
               ui.acme.example: {components: [LUI, HUB, FOO]}
             """
-        assertNoFindings("missing-component", in: unknown)
-        XCTAssertEqual(check(unknown).map(\.rule), ["invalid-value"])
+        assertNoFindings(MissingComponent.self, in: unknown)
+        XCTAssertEqual(check(unknown).map(\.rule), [InvalidValue.id])
         // So does a list item that is not text, or components as a mapping.
-        assertNoFindings("missing-component", in: unknown.replacingOccurrences(of: "FOO", with: "[TRK]"))
-        assertNoFindings("missing-component", in: unknown.replacingOccurrences(of: "[LUI, HUB, FOO]", with: "{LUI: x}"))
+        assertNoFindings(MissingComponent.self, in: unknown.replacingOccurrences(of: "FOO", with: "[TRK]"))
+        assertNoFindings(MissingComponent.self, in: unknown.replacingOccurrences(of: "[LUI, HUB, FOO]", with: "{LUI: x}"))
         // An empty list hides nothing: the host and the components are missing.
-        XCTAssertEqual(findings("missing-component", in: unknown.replacingOccurrences(of: "[LUI, HUB, FOO]", with: "[]")).count, 5)
+        XCTAssertEqual(findings(MissingComponent.self, in: unknown.replacingOccurrences(of: "[LUI, HUB, FOO]", with: "[]")).count, 5)
     }
 
     func testEverythingPlacedOnOneHostIsComplete() {
-        assertNoFindings("missing-component", in: """
+        assertNoFindings(MissingComponent.self, in: """
             version: 1
             installation: acme
             hosts:
               all.acme.example: {components: [LUI, HUB, TRK, DATABASE, LISTSERV]}
             """)
-        assertNoFindings("missing-component", in: cleanFourServer)
+        assertNoFindings(MissingComponent.self, in: cleanFourServer)
     }
 
     func testNoHostsAtAllIsLeftToInvalidValue() {
-        assertNoFindings("missing-component", in: "version: 1\ninstallation: acme\nhosts: {}\n")
-        assertNoFindings("missing-component", in: "version: 1\ninstallation: acme\n")
+        assertNoFindings(MissingComponent.self, in: "version: 1\ninstallation: acme\nhosts: {}\n")
+        assertNoFindings(MissingComponent.self, in: "version: 1\ninstallation: acme\n")
     }
 }

@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class MissingHostTests: XCTestCase {
@@ -15,9 +16,9 @@ final class MissingHostTests: XCTestCase {
                 components: [TRK]
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("missing-host", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("missing-host", in: yaml, contains: ["allowed_clients of 'ui.acme.example' leaves out 'ui.acme.example'"])
-        XCTAssertTrue(notes("missing-host", in: yaml).contains("a server must list itself"))
+        assertFindings(MissingHost.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(MissingHost.self, in: yaml, contains: ["allowed_clients of 'ui.acme.example' leaves out 'ui.acme.example'"])
+        XCTAssertTrue(notes(MissingHost.self, in: yaml).contains("a server must list itself"))
     }
 
     func testListLeavesOutAnotherServer() {
@@ -35,9 +36,9 @@ final class MissingHostTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("missing-host", in: yaml, at: ["1️⃣"], hosts: ["hub.acme.example"])
-        assertMessage("missing-host", in: yaml, contains: ["leaves out 'ui.acme.example' and 'trk.acme.example'"])
-        XCTAssertFalse(notes("missing-host", in: yaml).contains("must list itself"))
+        assertFindings(MissingHost.self, in: yaml, at: ["1️⃣"], hosts: ["hub.acme.example"])
+        assertMessage(MissingHost.self, in: yaml, contains: ["leaves out 'ui.acme.example' and 'trk.acme.example'"])
+        XCTAssertFalse(notes(MissingHost.self, in: yaml).contains("must list itself"))
     }
 
     func testUndeclaredHostInAList() {
@@ -52,8 +53,8 @@ final class MissingHostTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("missing-host", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("missing-host", in: yaml, contains: ["names 'trk-old.acme.example', which is not declared under 'hosts'"])
+        assertFindings(MissingHost.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(MissingHost.self, in: yaml, contains: ["names 'trk-old.acme.example', which is not declared under 'hosts'"])
     }
 
     func testCommaSeparatedStringIsCheckedToo() {
@@ -71,8 +72,8 @@ final class MissingHostTests: XCTestCase {
             """)
         // Undeclared 'ui.acme.exmaple' (at its own column), and so
         // 'ui.acme.example' is left out (said of the whole list).
-        assertFindings("missing-host", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["trk.acme.example", "trk.acme.example"])
-        let messages = findings("missing-host", in: yaml).map(\.message)
+        assertFindings(MissingHost.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["trk.acme.example", "trk.acme.example"])
+        let messages = findings(MissingHost.self, in: yaml).map(\.message)
         XCTAssertTrue(messages.contains { $0.contains("'ui.acme.exmaple', which is not declared") }, "\(messages)")
         XCTAssertTrue(messages.contains { $0.contains("leaves out 'ui.acme.example'") }, "\(messages)")
     }
@@ -94,8 +95,8 @@ final class MissingHostTests: XCTestCase {
                   allowed_clients: [ui.acme.example, trk.acme.example]
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("missing-host", in: yaml)
-        assertNoFindings("missing-host", in: cleanFourServer)
+        assertNoFindings(MissingHost.self, in: yaml)
+        assertNoFindings(MissingHost.self, in: cleanFourServer)
     }
 
     func testSpellingUnlikeTheCertificateIsLeftToAllowedClientsFormat() {
@@ -112,8 +113,8 @@ final class MissingHostTests: XCTestCase {
               trk.corp.example: {components: [TRK]}
               db.corp.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("missing-host", in: yaml)
-        XCTAssertEqual(check(yaml).map(\.rule), ["allowed-clients-format", "allowed-clients-format"])
+        assertNoFindings(MissingHost.self, in: yaml)
+        XCTAssertEqual(check(yaml).map(\.rule), [AllowedClientsFormat.id, AllowedClientsFormat.id])
     }
 
     func testEmptyItemsAreLeftToAllowedClientsFormat() {
@@ -127,7 +128,7 @@ final class MissingHostTests: XCTestCase {
                 ssl: {allowed_clients: "ui.acme.example,,"}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("missing-host", in: yaml)
-        XCTAssertEqual(findings("allowed-clients-format", in: yaml).count, 2)
+        assertNoFindings(MissingHost.self, in: yaml)
+        XCTAssertEqual(findings(AllowedClientsFormat.self, in: yaml).count, 2)
     }
 }

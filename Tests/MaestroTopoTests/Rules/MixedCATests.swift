@@ -1,13 +1,14 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class MixedCATests: XCTestCase {
     func testOneServerNamesAnotherCA() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    ssl: {ca: 1️⃣Old Acme CA}"))
-        assertFindings("mixed-ca", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("mixed-ca", in: yaml, contains: ["'trk.acme.example' names CA 'Old Acme CA' but 'ui.acme.example' names 'Acme CA'"])
-        XCTAssertEqual(findings("mixed-ca", in: yaml).first?.severity, .warning)
+        assertFindings(MixedCA.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(MixedCA.self, in: yaml, contains: ["'trk.acme.example' names CA 'Old Acme CA' but 'ui.acme.example' names 'Acme CA'"])
+        XCTAssertEqual(findings(MixedCA.self, in: yaml).first?.severity, .warning)
     }
 
     func testInheritedCAPointsAtComponentSSL() {
@@ -26,14 +27,14 @@ final class MixedCATests: XCTestCase {
                 ssl: {ca: 2️⃣Third CA}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("mixed-ca", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["hub.acme.example", "trk.acme.example"])
-        XCTAssertEqual(notes("mixed-ca", in: yaml), "every server must then trust all of: Acme CA; Acme CA 2026; Third CA")
+        assertFindings(MixedCA.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["hub.acme.example", "trk.acme.example"])
+        XCTAssertEqual(notes(MixedCA.self, in: yaml), "every server must then trust all of: Acme CA; Acme CA 2026; Third CA")
     }
 
     func testSameCARestatedOrSSLOffIsNotMixed() {
         let restated = cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    ssl: {ca: Acme CA}")
-        assertNoFindings("mixed-ca", in: restated)
+        assertNoFindings(MixedCA.self, in: restated)
         XCTAssertEqual(check(restated), [])
         let off = """
             version: 1
@@ -44,7 +45,7 @@ final class MixedCATests: XCTestCase {
               trk.acme.example: {components: [TRK], ssl: {ca: Old Acme CA}}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("mixed-ca", in: off)
-        assertNoFindings("mixed-ca", in: cleanFourServer)
+        assertNoFindings(MixedCA.self, in: off)
+        assertNoFindings(MixedCA.self, in: cleanFourServer)
     }
 }

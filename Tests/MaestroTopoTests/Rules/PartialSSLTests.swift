@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class PartialSSLTests: XCTestCase {
@@ -16,7 +17,7 @@ final class PartialSSLTests: XCTestCase {
                   enabled: 1️⃣false
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("partial-ssl", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertFindings(PartialSSL.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
     }
 
     func testOnlyOneServerSwitchedOnPointsAtTheOthers() {
@@ -31,13 +32,13 @@ final class PartialSSLTests: XCTestCase {
                 components: [TRK]
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("partial-ssl", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertFindings(PartialSSL.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
     }
 
     func testAllOnOrAllOffIsClean() {
-        XCTAssertTrue(findings("partial-ssl", in: MarkedYAML(cleanFourServer)).isEmpty)
+        XCTAssertTrue(findings(PartialSSL.self, in: MarkedYAML(cleanFourServer)).isEmpty)
         let off = cleanFourServer.replacingOccurrences(of: "enabled: true", with: "enabled: false")
-        XCTAssertTrue(findings("partial-ssl", in: MarkedYAML(off)).isEmpty)
+        XCTAssertTrue(findings(PartialSSL.self, in: MarkedYAML(off)).isEmpty)
     }
 
     func testCleanBaseHasNoFindingsAtAll() {

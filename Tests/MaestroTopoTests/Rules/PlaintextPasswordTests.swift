@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class PlaintextPasswordTests: XCTestCase {
@@ -15,9 +16,9 @@ final class PlaintextPasswordTests: XCTestCase {
                   keystore_password: 2️⃣"tr#k=pw"
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("plaintext-password", in: yaml, at: ["1️⃣", "2️⃣"], hosts: [nil, "trk.acme.example"])
-        assertMessage("plaintext-password", in: yaml, contains: ["the keystore password is written in the file"])
-        for finding in findings("plaintext-password", in: yaml) {
+        assertFindings(PlaintextPassword.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: [nil, "trk.acme.example"])
+        assertMessage(PlaintextPassword.self, in: yaml, contains: ["the keystore password is written in the file"])
+        for finding in findings(PlaintextPassword.self, in: yaml) {
             XCTAssertEqual(finding.severity, .warning)
             let shown = ([finding.message] + finding.notes).joined(separator: "\n")
             XCTAssertFalse(shown.contains("s3cret"), "a finding must never show the password")
@@ -30,8 +31,8 @@ final class PlaintextPasswordTests: XCTestCase {
     func testEnvironmentAndFileSourcesAreNotWarned() {
         let yaml = cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    ssl: {keystore_password: {file: /root/trk.pw}}")
-        assertNoFindings("plaintext-password", in: yaml)
+        assertNoFindings(PlaintextPassword.self, in: yaml)
         XCTAssertEqual(check(yaml), [])
-        assertNoFindings("plaintext-password", in: cleanFourServer)
+        assertNoFindings(PlaintextPassword.self, in: cleanFourServer)
     }
 }

@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class PortConflictTests: XCTestCase {
@@ -13,8 +14,8 @@ final class PortConflictTests: XCTestCase {
                 tracker_port: 1️⃣7000
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("port-conflict", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("port-conflict", in: yaml, contains: ["internal_port and tracker_port of 'ui.acme.example' are both 7000"])
+        assertFindings(PortConflict.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(PortConflict.self, in: yaml, contains: ["internal_port and tracker_port of 'ui.acme.example' are both 7000"])
     }
 
     func testConflictThroughDefaultsIsReportedForEveryServer() {
@@ -29,14 +30,14 @@ final class PortConflictTests: XCTestCase {
               2️⃣trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("port-conflict", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
+        assertFindings(PortConflict.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
     }
 
     func testHTTPPortEqualToAnotherPort() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    http_port: 1️⃣7000"))
-        assertFindings("port-conflict", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("port-conflict", in: yaml, contains: ["tracker_port and http_port of 'trk.acme.example' are both 7000"])
+        assertFindings(PortConflict.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(PortConflict.self, in: yaml, contains: ["tracker_port and http_port of 'trk.acme.example' are both 7000"])
     }
 
     func testTrackerPortDiffersBetweenLUIAndTRKHosts() {
@@ -48,11 +49,11 @@ final class PortConflictTests: XCTestCase {
               trk.acme.example: {components: [TRK], tracker_port: 1️⃣7001}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("port-conflict", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("port-conflict", in: yaml, contains: [
+        assertFindings(PortConflict.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(PortConflict.self, in: yaml, contains: [
             "tracker_port is 7001 on the TRK host 'trk.acme.example' but 7000 on the LUI host 'ui.acme.example'",
         ])
-        XCTAssertTrue(notes("port-conflict", in: yaml).contains("under 'defaults'"))
+        XCTAssertTrue(notes(PortConflict.self, in: yaml).contains("under 'defaults'"))
     }
 
     func testTrackerPortDiffersWhenOnlyTheLUIHostSetsIt() {
@@ -65,7 +66,7 @@ final class PortConflictTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB], tracker_port: 7100}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("port-conflict", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertFindings(PortConflict.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
     }
 
     func testNearMisses() {
@@ -81,7 +82,7 @@ final class PortConflictTests: XCTestCase {
               trk.acme.example: {components: [TRK], http_port: 8080}
               db.acme.example: {components: [DATABASE, LISTSERV], internal_port: 7100, http_port: 7100}
             """
-        assertNoFindings("port-conflict", in: yaml)
+        assertNoFindings(PortConflict.self, in: yaml)
         XCTAssertEqual(check(yaml), [])
         let together = """
             version: 1
@@ -90,7 +91,7 @@ final class PortConflictTests: XCTestCase {
               all.acme.example: {components: [LUI, HUB, TRK], tracker_port: 7001}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("port-conflict", in: together)
-        assertNoFindings("port-conflict", in: cleanFourServer)
+        assertNoFindings(PortConflict.self, in: together)
+        assertNoFindings(PortConflict.self, in: cleanFourServer)
     }
 }

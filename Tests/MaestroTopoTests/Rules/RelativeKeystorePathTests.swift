@@ -1,13 +1,14 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class RelativeKeystorePathTests: XCTestCase {
     func testRelativeKeystoreOnLinux() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "components: [LUI, HUB]", with: "components: [LUI, HUB]\n    ssl: {keystore: 1️⃣keystore/ui.jks}"))
-        assertFindings("relative-keystore-path", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("relative-keystore-path", in: yaml, contains: ["keystore 'keystore/ui.jks' of 'ui.acme.example' is not an absolute linux path"])
-        XCTAssertTrue(notes("relative-keystore-path", in: yaml).contains("starts with '/'"))
+        assertFindings(RelativeKeystorePath.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(RelativeKeystorePath.self, in: yaml, contains: ["keystore 'keystore/ui.jks' of 'ui.acme.example' is not an absolute linux path"])
+        XCTAssertTrue(notes(RelativeKeystorePath.self, in: yaml).contains("starts with '/'"))
     }
 
     func testWindowsPathOnALinuxHostAndLinuxPathOnAWindowsHost() {
@@ -25,37 +26,37 @@ final class RelativeKeystorePathTests: XCTestCase {
                 ssl: {keystore: 2️⃣/opt/maestro/trk.jks}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("relative-keystore-path", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
-        assertMessage("relative-keystore-path", in: yaml, contains: ["not an absolute windows path"], index: 1)
-        XCTAssertTrue(notes("relative-keystore-path", in: yaml, index: 1).contains("starts with a drive"))
+        assertFindings(RelativeKeystorePath.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
+        assertMessage(RelativeKeystorePath.self, in: yaml, contains: ["not an absolute windows path"], index: 1)
+        XCTAssertTrue(notes(RelativeKeystorePath.self, in: yaml, index: 1).contains("starts with a drive"))
     }
 
     func testRelativeTrustedRootKeystoreFromComponentSSLAndHost() {
         let yaml = MarkedYAML(cleanFourServer
             .replacingOccurrences(of: "enabled: true", with: "enabled: true\n  trusted_root_keystore: 1️⃣jre/cacerts")
             .replacingOccurrences(of: "components: [TRK]", with: "components: [TRK]\n    ssl: {trusted_root_keystore: 2️⃣cacerts}"))
-        assertFindings("relative-keystore-path", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
-        assertMessage("relative-keystore-path", in: yaml, contains: ["trusted_root_keystore 'cacerts' of 'trk.acme.example' is not an absolute linux path"], index: 1)
+        assertFindings(RelativeKeystorePath.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
+        assertMessage(RelativeKeystorePath.self, in: yaml, contains: ["trusted_root_keystore 'cacerts' of 'trk.acme.example' is not an absolute linux path"], index: 1)
     }
 
     func testAbsoluteTrustedRootKeystoreIsFine() {
         let yaml = cleanFourServer.replacingOccurrences(
             of: "enabled: true", with: "enabled: true\n  trusted_root_keystore: /usr/lib/jvm/java-8/jre/lib/security/cacerts")
-        assertNoFindings("relative-keystore-path", in: yaml)
+        assertNoFindings(RelativeKeystorePath.self, in: yaml)
     }
 
     func testDriveRelativeWindowsPath() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    os: windows\n    ssl: {keystore: 1️⃣'C:keystore\\trk.jks'}"))
-        assertFindings("relative-keystore-path", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertFindings(RelativeKeystorePath.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
     }
 
     func testRelativeInstallFolderEvenWithSSLOff() {
         let yaml = MarkedYAML(cleanFourServer
             .replacingOccurrences(of: "enabled: true", with: "enabled: false")
             .replacingOccurrences(of: "components: [TRK]", with: "components: [TRK]\n    install_folder: 1️⃣maestro"))
-        assertFindings("relative-keystore-path", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("relative-keystore-path", in: yaml, contains: ["install folder 'maestro' of 'trk.acme.example' is not an absolute linux path"])
+        assertFindings(RelativeKeystorePath.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(RelativeKeystorePath.self, in: yaml, contains: ["install folder 'maestro' of 'trk.acme.example' is not an absolute linux path"])
     }
 
     func testInheritedRelativeInstallFolderPointsAtDefaultsOncePerServer() {
@@ -70,15 +71,15 @@ final class RelativeKeystorePathTests: XCTestCase {
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
         // The database/LISTSERV host gets no keystore and is not reported.
-        assertFindings("relative-keystore-path", in: yaml, at: ["1️⃣", "1️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
+        assertFindings(RelativeKeystorePath.self, in: yaml, at: ["1️⃣", "1️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
     }
 
     func testEmptyInstallFolder() {
         // An empty install folder would put ssl.ini at /commands/ssl.ini.
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    install_folder: 1️⃣\"\""))
-        assertFindings("relative-keystore-path", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("relative-keystore-path", in: yaml, contains: ["install folder of 'trk.acme.example' is empty"])
+        assertFindings(RelativeKeystorePath.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(RelativeKeystorePath.self, in: yaml, contains: ["install folder of 'trk.acme.example' is empty"])
     }
 
     func testAbsolutePathsAreAccepted() {
@@ -102,8 +103,8 @@ final class RelativeKeystorePathTests: XCTestCase {
                 ssl: {keystore: /etc/maestro/trk.jks}
               db.acme.example: {components: [DATABASE, LISTSERV], install_folder: relative/is/fine/here}
             """
-        assertNoFindings("relative-keystore-path", in: yaml)
+        assertNoFindings(RelativeKeystorePath.self, in: yaml)
         XCTAssertEqual(check(yaml), [])
-        assertNoFindings("relative-keystore-path", in: cleanFourServer)
+        assertNoFindings(RelativeKeystorePath.self, in: cleanFourServer)
     }
 }

@@ -14,8 +14,8 @@ final class SSLIncompleteTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣", "1️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
-        assertMessage("ssl-incomplete", in: yaml, contains: ["SSL is on for 'ui.acme.example' but it lacks a CA ('ca')"])
+        assertFindings(SSLIncomplete.self, in: yaml, at: ["1️⃣", "1️⃣"], hosts: ["ui.acme.example", "trk.acme.example"])
+        assertMessage(SSLIncomplete.self, in: yaml, contains: ["SSL is on for 'ui.acme.example' but it lacks a CA ('ca')"])
     }
 
     func testNoPasswordSource() {
@@ -30,8 +30,8 @@ final class SSLIncompleteTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("ssl-incomplete", in: yaml, contains: ["lacks a password source ('keystore_password')"])
+        assertFindings(SSLIncomplete.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(SSLIncomplete.self, in: yaml, contains: ["lacks a password source ('keystore_password')"])
     }
 
     func testSeveralItemsMissingAreNamedInOneFinding() {
@@ -44,8 +44,8 @@ final class SSLIncompleteTests: XCTestCase {
                 ssl: {enabled: true, keystore: 1️⃣""}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("ssl-incomplete", in: yaml, contains: [
+        assertFindings(SSLIncomplete.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(SSLIncomplete.self, in: yaml, contains: [
             "lacks a keystore path ('keystore'), a password source ('keystore_password') and a CA ('ca')",
         ])
     }
@@ -54,8 +54,8 @@ final class SSLIncompleteTests: XCTestCase {
     func testEmptyCAOverride() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    ssl: {enabled: true, ca: 1️⃣\"\"}"))
-        assertFindings("ssl-incomplete", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("ssl-incomplete", in: yaml, contains: ["lacks a CA ('ca')"])
+        assertFindings(SSLIncomplete.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(SSLIncomplete.self, in: yaml, contains: ["lacks a CA ('ca')"])
     }
 
     func testItemsGivenPerHostOrSSLOffAreComplete() {
@@ -73,7 +73,7 @@ final class SSLIncompleteTests: XCTestCase {
                 ssl: {ca: Acme CA, keystore_password: {env: TRK_PW}, keystore: /etc/maestro/trk.jks}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("ssl-incomplete", in: perHost)
+        assertNoFindings(SSLIncomplete.self, in: perHost)
         XCTAssertEqual(check(perHost), [])
         // With SSL off nothing is needed.
         let off = """
@@ -84,9 +84,9 @@ final class SSLIncompleteTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK], ssl: {keystore: ""}}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("ssl-incomplete", in: off)
-        assertNoFindings("ssl-incomplete", in: "version: 1\ninstallation: acme\nhosts: {a.example: {components: [LUI, HUB, TRK, DATABASE, LISTSERV]}}\n")
-        assertNoFindings("ssl-incomplete", in: cleanFourServer)
+        assertNoFindings(SSLIncomplete.self, in: off)
+        assertNoFindings(SSLIncomplete.self, in: "version: 1\ninstallation: acme\nhosts: {a.example: {components: [LUI, HUB, TRK, DATABASE, LISTSERV]}}\n")
+        assertNoFindings(SSLIncomplete.self, in: cleanFourServer)
     }
 
     /// A password source that was given but refused has its own finding:
@@ -94,7 +94,7 @@ final class SSLIncompleteTests: XCTestCase {
     func testARefusedPasswordSourceIsNotAlsoMissing() {
         for source in ["{S3cr3t!PW}", "{env: NAME, PW}", "{}", "[a, b]", "{env: 1BAD}"] {
             let yaml = cleanFourServer.replacingOccurrences(of: "keystore_password: {env: KS_PW}", with: "keystore_password: \(source)")
-            assertNoFindings("ssl-incomplete", in: yaml)
+            assertNoFindings(SSLIncomplete.self, in: yaml)
             let result = TopologyCheck.check(bytes: Array(yaml.utf8))
             XCTAssertEqual(result.diagnostics.count, 1, "\(source): \(result.diagnostics.map { "\($0.rule) \($0.message)" })")
         }
@@ -102,7 +102,7 @@ final class SSLIncompleteTests: XCTestCase {
         let host = cleanFourServer
             .replacingOccurrences(of: "  keystore_password: {env: KS_PW}\n", with: "")
             .replacingOccurrences(of: "components: [TRK]", with: "components: [TRK]\n    ssl: {keystore_password: {S3cr3t}}")
-        let found = findings("ssl-incomplete", in: host)
+        let found = findings(SSLIncomplete.self, in: host)
         XCTAssertEqual(found.map(\.host), ["ui.acme.example"], "\(found.map(\.message))")
     }
 }

@@ -1,4 +1,5 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class SharedCertificateTests: XCTestCase {
@@ -17,8 +18,8 @@ final class SharedCertificateTests: XCTestCase {
                 ssl: {keystore: 1️⃣'\\\\fs.acme.example\\certs\\acme.jks'}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("shared-certificate", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("shared-certificate", in: yaml, contains: [
+        assertFindings(SharedCertificate.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(SharedCertificate.self, in: yaml, contains: [
             #"'trk.acme.example' uses the same keystore '\\fs.acme.example\certs\acme.jks' as 'ui.acme.example'"#,
         ])
     }
@@ -41,7 +42,7 @@ final class SharedCertificateTests: XCTestCase {
                 ssl: {keystore: 2️⃣'//fs/Certs/acme.jks'}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("shared-certificate", in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["hub.acme.example", "trk.acme.example"])
+        assertFindings(SharedCertificate.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: ["hub.acme.example", "trk.acme.example"])
     }
 
     func testSameLocalPathOnTwoHostsIsTwoFiles() {
@@ -59,16 +60,16 @@ final class SharedCertificateTests: XCTestCase {
                 ssl: {keystore: /etc/maestro/server.jks}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("shared-certificate", in: linux)
+        assertNoFindings(SharedCertificate.self, in: linux)
         XCTAssertEqual(check(linux), [])
         let windows = linux
             .replacingOccurrences(of: "installation: acme\n", with: "installation: acme\ndefaults: {os: windows}\n")
             .replacingOccurrences(of: "{keystore: /etc/maestro/server.jks}\n  trk", with: "{keystore: 'D:\\Certs\\server.jks'}\n  trk")
             .replacingOccurrences(of: "{keystore: /etc/maestro/server.jks}", with: "{keystore: 'd:/certs/SERVER.jks'}")
         XCTAssertTrue(windows.contains("os: windows") && windows.contains("SERVER"), windows)
-        assertNoFindings("shared-certificate", in: windows)
+        assertNoFindings(SharedCertificate.self, in: windows)
         // On Linux '//x/y' is the local '/x/y', not a share.
-        assertNoFindings("shared-certificate", in: linux.replacingOccurrences(of: "/etc/maestro", with: "//fs/maestro"))
+        assertNoFindings(SharedCertificate.self, in: linux.replacingOccurrences(of: "/etc/maestro", with: "//fs/maestro"))
     }
 
     func testAliasThatIsAnotherServersName() {
@@ -83,8 +84,8 @@ final class SharedCertificateTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("shared-certificate", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
-        assertMessage("shared-certificate", in: yaml, contains: [
+        assertFindings(SharedCertificate.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertMessage(SharedCertificate.self, in: yaml, contains: [
             "alias 'TRK.acme.example' of 'ui.acme.example' is already the name of 'trk.acme.example'",
         ])
     }
@@ -103,8 +104,8 @@ final class SharedCertificateTests: XCTestCase {
                 ssl: {aliases: [1️⃣maestro.acme.example.]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("shared-certificate", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("shared-certificate", in: yaml, contains: ["already the name of 'ui.acme.example'"])
+        assertFindings(SharedCertificate.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(SharedCertificate.self, in: yaml, contains: ["already the name of 'ui.acme.example'"])
     }
 
     func testOwnDerivedOrDistinctKeystoresAndOwnNameAsAlias() {
@@ -124,7 +125,7 @@ final class SharedCertificateTests: XCTestCase {
                 ssl: {keystore: /opt/maestro/keystore/trk.jks}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """
-        assertNoFindings("shared-certificate", in: yaml)
-        assertNoFindings("shared-certificate", in: cleanFourServer)
+        assertNoFindings(SharedCertificate.self, in: yaml)
+        assertNoFindings(SharedCertificate.self, in: cleanFourServer)
     }
 }

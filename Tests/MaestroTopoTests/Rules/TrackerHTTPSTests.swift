@@ -1,12 +1,13 @@
 import MaestroTopo
+import TopoCheck
 import XCTest
 
 final class TrackerHTTPSTests: XCTestCase {
     func testTrackerHostOnPort443() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "components: [TRK]", with: "components: [TRK]\n    http_port: 1️⃣443"))
-        assertFindings("tracker-https", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
-        assertMessage("tracker-https", in: yaml, contains: ["the TRK host 'trk.acme.example' has http_port 443", "plain HTTP only"])
+        assertFindings(TrackerHTTPS.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertMessage(TrackerHTTPS.self, in: yaml, contains: ["the TRK host 'trk.acme.example' has http_port 443", "plain HTTP only"])
     }
 
     func testInheritedPort443IsReportedForTheTrackerHostOnly() {
@@ -19,7 +20,7 @@ final class TrackerHTTPSTests: XCTestCase {
               trk.acme.example: {components: [TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("tracker-https", in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
+        assertFindings(TrackerHTTPS.self, in: yaml, at: ["1️⃣"], hosts: ["trk.acme.example"])
     }
 
     func testTrackerSharingAHostWithLUI() {
@@ -30,7 +31,7 @@ final class TrackerHTTPSTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK], http_port: 1️⃣443}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("tracker-https", in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
+        assertFindings(TrackerHTTPS.self, in: yaml, at: ["1️⃣"], hosts: ["ui.acme.example"])
     }
 
     func testHTTPSOnHostsWithoutTrackerAndOtherTrackerPortsAreFine() {
@@ -42,8 +43,8 @@ final class TrackerHTTPSTests: XCTestCase {
               trk.acme.example: {components: [TRK], http_port: 8443}
               db.acme.example: {components: [DATABASE, LISTSERV], http_port: 443}
             """
-        assertNoFindings("tracker-https", in: yaml)
+        assertNoFindings(TrackerHTTPS.self, in: yaml)
         XCTAssertEqual(check(yaml), [])
-        assertNoFindings("tracker-https", in: cleanFourServer)
+        assertNoFindings(TrackerHTTPS.self, in: cleanFourServer)
     }
 }

@@ -22,9 +22,9 @@ final class UnknownKeyTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("unknown-key", in: yaml, at: ["1️⃣"], hosts: [nil])
-        assertMessage("unknown-key", in: yaml, contains: ["unknown key 'enable' in component_ssl", "did you mean 'enabled'?"])
-        XCTAssertEqual(notes("unknown-key", in: yaml), "allowed here: enabled, ca, keystore_password, trusted_root_keystore")
+        assertFindings(UnknownKey.self, in: yaml, at: ["1️⃣"], hosts: [nil])
+        assertMessage(UnknownKey.self, in: yaml, contains: ["unknown key 'enable' in component_ssl", "did you mean 'enabled'?"])
+        XCTAssertEqual(notes(UnknownKey.self, in: yaml), "allowed here: enabled, ca, keystore_password, trusted_root_keystore")
     }
 
     func testTypoAtTheTopLevel() {
@@ -35,10 +35,10 @@ final class UnknownKeyTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("unknown-key", in: yaml, at: ["1️⃣"])
-        assertMessage("unknown-key", in: yaml, contains: ["in the top level", "did you mean 'installation'?"])
+        assertFindings(UnknownKey.self, in: yaml, at: ["1️⃣"])
+        assertMessage(UnknownKey.self, in: yaml, contains: ["in the top level", "did you mean 'installation'?"])
         // The misspelt key does not count as the required one.
-        XCTAssertTrue(findings("invalid-value", in: yaml).contains { $0.message.contains("no 'installation'") })
+        XCTAssertTrue(findings(InvalidValue.self, in: yaml).contains { $0.message.contains("no 'installation'") })
     }
 
     func testTypoInAHostNamesTheHost() {
@@ -53,11 +53,11 @@ final class UnknownKeyTests: XCTestCase {
                 database: {3️⃣engin: mysql}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("unknown-key", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"],
+        assertFindings(UnknownKey.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣"],
                        hosts: ["ui.acme.example", "ui.acme.example", "ui.acme.example"])
-        assertMessage("unknown-key", in: yaml, contains: ["in a host", "did you mean 'install_folder'?"], index: 0)
-        assertMessage("unknown-key", in: yaml, contains: ["in ssl", "did you mean 'keystore_password'?"], index: 1)
-        assertMessage("unknown-key", in: yaml, contains: ["in database", "did you mean 'engine'?"], index: 2)
+        assertMessage(UnknownKey.self, in: yaml, contains: ["in a host", "did you mean 'install_folder'?"], index: 0)
+        assertMessage(UnknownKey.self, in: yaml, contains: ["in ssl", "did you mean 'keystore_password'?"], index: 1)
+        assertMessage(UnknownKey.self, in: yaml, contains: ["in database", "did you mean 'engine'?"], index: 2)
     }
 
     func testNearMissesOfThePortKeys() {
@@ -76,14 +76,14 @@ final class UnknownKeyTests: XCTestCase {
                 components: [DATABASE, LISTSERV]
                 database: {5️⃣prot: 5432}
             """)
-        assertFindings("unknown-key", in: yaml, at: ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"])
+        assertFindings(UnknownKey.self, in: yaml, at: ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"])
         let allThree = "did you mean 'internal_port', 'tracker_port' or 'http_port'?"
-        assertMessage("unknown-key", in: yaml, contains: ["unknown key 'Ports' in defaults; " + allThree], index: 0)
-        assertMessage("unknown-key", in: yaml, contains: ["unknown key 'prot' in a host; " + allThree], index: 1)
-        assertMessage("unknown-key", in: yaml, contains: ["did you mean 'internal_port'?"], index: 2)
-        assertMessage("unknown-key", in: yaml, contains: ["did you mean 'tracker_port'?"], index: 3)
+        assertMessage(UnknownKey.self, in: yaml, contains: ["unknown key 'Ports' in defaults; " + allThree], index: 0)
+        assertMessage(UnknownKey.self, in: yaml, contains: ["unknown key 'prot' in a host; " + allThree], index: 1)
+        assertMessage(UnknownKey.self, in: yaml, contains: ["did you mean 'internal_port'?"], index: 2)
+        assertMessage(UnknownKey.self, in: yaml, contains: ["did you mean 'tracker_port'?"], index: 3)
         // A swap of two letters is one slip: 'prot' is next to 'port'.
-        assertMessage("unknown-key", in: yaml, contains: ["unknown key 'prot' in database; did you mean 'port'?"], index: 4)
+        assertMessage(UnknownKey.self, in: yaml, contains: ["unknown key 'prot' in database; did you mean 'port'?"], index: 4)
     }
 
     func testTranspositionCountsAsOneEdit() {
@@ -105,22 +105,22 @@ final class UnknownKeyTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("unknown-key", in: yaml, at: ["1️⃣", "2️⃣"])
-        XCTAssertTrue(notes("unknown-key", in: yaml).contains("os, install_folder, internal_port, tracker_port, http_port"))
+        assertFindings(UnknownKey.self, in: yaml, at: ["1️⃣", "2️⃣"])
+        XCTAssertTrue(notes(UnknownKey.self, in: yaml).contains("os, install_folder, internal_port, tracker_port, http_port"))
     }
 
     func testUnknownKeyInAPasswordSource() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "{env: KS_PW}", with: "{env: KS_PW, 1️⃣path: /root/pw}"))
-        assertFindings("unknown-key", in: yaml, at: ["1️⃣"])
-        assertMessage("unknown-key", in: yaml, contains: ["an unknown key in keystore_password (not shown, as it may be the password)"])
+        assertFindings(UnknownKey.self, in: yaml, at: ["1️⃣"])
+        assertMessage(UnknownKey.self, in: yaml, contains: ["an unknown key in keystore_password (not shown, as it may be the password)"])
     }
 
     func testFarFromAnyKnownKeyHasNoSuggestion() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "installation: acme\n", with: "installation: acme\n1️⃣colour: blue\n"))
-        assertFindings("unknown-key", in: yaml, at: ["1️⃣"])
-        let message = findings("unknown-key", in: yaml).first?.message ?? ""
+        assertFindings(UnknownKey.self, in: yaml, at: ["1️⃣"])
+        let message = findings(UnknownKey.self, in: yaml).first?.message ?? ""
         XCTAssertEqual(message, "unknown key 'colour' in the top level")
         XCTAssertFalse(message.contains("did you mean"))
     }
@@ -164,7 +164,7 @@ final class UnknownKeyTests: XCTestCase {
                 database: {engine: postgresql, port: 5433}
               version: {components: [LISTSERV]}
             """
-        assertNoFindings("unknown-key", in: yaml)
+        assertNoFindings(UnknownKey.self, in: yaml)
         XCTAssertEqual(check(yaml), [])
     }
 }

@@ -11,8 +11,8 @@ final class UnsupportedYAMLTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("unsupported-yaml", in: yaml, at: ["1️⃣"], hosts: [nil])
-        assertMessage("unsupported-yaml", in: yaml, contains: ["YAML tag '!!python/object/apply:os.system'", "remove it"])
+        assertFindings(UnsupportedYAML.self, in: yaml, at: ["1️⃣"], hosts: [nil])
+        assertMessage(UnsupportedYAML.self, in: yaml, contains: ["YAML tag '!!python/object/apply:os.system'", "remove it"])
     }
 
     func testLocalTagOnAMappingValue() {
@@ -24,14 +24,14 @@ final class UnsupportedYAMLTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("unsupported-yaml", in: yaml, at: ["1️⃣"])
-        assertMessage("unsupported-yaml", in: yaml, contains: ["'!include'"])
+        assertFindings(UnsupportedYAML.self, in: yaml, at: ["1️⃣"])
+        assertMessage(UnsupportedYAML.self, in: yaml, contains: ["'!include'"])
     }
 
     func testEvenAHarmlessStandardTagIsRefused() {
         let yaml = MarkedYAML(cleanFourServer.replacingOccurrences(
             of: "installation: acme", with: "installation: 1️⃣!!str acme"))
-        assertFindings("unsupported-yaml", in: yaml, at: ["1️⃣"])
+        assertFindings(UnsupportedYAML.self, in: yaml, at: ["1️⃣"])
     }
 
     func testAnchorOnAMapping() {
@@ -43,8 +43,8 @@ final class UnsupportedYAMLTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK]}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("unsupported-yaml", in: yaml, at: ["1️⃣"])
-        assertMessage("unsupported-yaml", in: yaml, contains: ["anchor '&base'"])
+        assertFindings(UnsupportedYAML.self, in: yaml, at: ["1️⃣"])
+        assertMessage(UnsupportedYAML.self, in: yaml, contains: ["anchor '&base'"])
     }
 
     func testAnchorAndAliasAreEachReported() {
@@ -57,9 +57,9 @@ final class UnsupportedYAMLTests: XCTestCase {
               ui.acme.example: {components: [LUI, HUB, TRK], os: 2️⃣*os}
               db.acme.example: {components: [DATABASE, LISTSERV]}
             """)
-        assertFindings("unsupported-yaml", in: yaml, at: ["1️⃣", "2️⃣"], hosts: [nil, nil])
-        assertMessage("unsupported-yaml", in: yaml, contains: ["anchor '&os'"], index: 0)
-        assertMessage("unsupported-yaml", in: yaml, contains: ["alias '*os'", "never expanded"], index: 1)
+        assertFindings(UnsupportedYAML.self, in: yaml, at: ["1️⃣", "2️⃣"], hosts: [nil, nil])
+        assertMessage(UnsupportedYAML.self, in: yaml, contains: ["anchor '&os'"], index: 0)
+        assertMessage(UnsupportedYAML.self, in: yaml, contains: ["alias '*os'", "never expanded"], index: 1)
     }
 
     func testAliasBombIsNeverExpanded() {
@@ -69,7 +69,7 @@ final class UnsupportedYAMLTests: XCTestCase {
             lines.append("a\(level): &a\(level) [" + Array(repeating: previous, count: 9).joined(separator: ", ") + "]")
         }
         lines.append("hosts: {ui.acme.example: {components: [LUI, HUB, TRK]}, db.acme.example: {components: [DATABASE, LISTSERV]}}")
-        let found = findings("unsupported-yaml", in: lines.joined(separator: "\n"))
+        let found = findings(UnsupportedYAML.self, in: lines.joined(separator: "\n"))
         // 10 anchors and 9 × 9 aliases, no more: the aliases were not followed.
         XCTAssertEqual(found.count, 10 + 81)
         XCTAssertEqual(found.filter { $0.message.hasPrefix("anchor") }.count, 10)
@@ -84,26 +84,26 @@ final class UnsupportedYAMLTests: XCTestCase {
         XCTAssertEqual(found.count, limit + 1)
         // Findings 1–3: the anchor and the unknown keys 'a' and 'b'; then one
         // per alias, so alias number limit - 2 is the first one too many.
-        XCTAssertEqual(found.filter { $0.rule == "unknown-key" }.count, 2)
-        XCTAssertEqual(found.filter { $0.rule == "unsupported-yaml" }.count, limit - 2)
+        XCTAssertEqual(found.filter { $0.rule == UnknownKey.id }.count, 2)
+        XCTAssertEqual(found.filter { $0.rule == UnsupportedYAML.id }.count, limit - 2)
         let stop = found.last
-        XCTAssertEqual(stop?.rule, "input-limit")
+        XCTAssertEqual(stop?.rule, InputLimit.id)
         XCTAssertEqual(stop?.location, SourceLocation(line: 4, column: 5 + 3 * (limit - 3)))
     }
 
     func testSecondDocument() {
         let yaml = MarkedYAML(cleanFourServer + "1️⃣---\nversion: 1\n")
-        assertFindings("unsupported-yaml", in: yaml, at: ["1️⃣"])
-        assertMessage("unsupported-yaml", in: yaml, contains: ["second YAML document"])
+        assertFindings(UnsupportedYAML.self, in: yaml, at: ["1️⃣"])
+        assertMessage(UnsupportedYAML.self, in: yaml, contains: ["second YAML document"])
     }
 
     func testSecondDocumentAfterAnEndMarker() {
         let yaml = MarkedYAML(cleanFourServer + "...\n1️⃣---\nversion: 2\n")
-        assertFindings("unsupported-yaml", in: yaml, at: ["1️⃣"])
+        assertFindings(UnsupportedYAML.self, in: yaml, at: ["1️⃣"])
         // Without '---' libyaml itself refuses a second document.
         let bare = MarkedYAML(cleanFourServer + "...\n1️⃣version: 2\n")
-        assertFindings("yaml-syntax", in: bare, at: ["1️⃣"])
-        assertMessage("yaml-syntax", in: bare, contains: ["did not find expected <document start>"])
+        assertFindings(YAMLSyntax.self, in: bare, at: ["1️⃣"])
+        assertMessage(YAMLSyntax.self, in: bare, contains: ["did not find expected <document start>"])
     }
 
     func testNearMisses() {
@@ -125,7 +125,7 @@ final class UnsupportedYAMLTests: XCTestCase {
             ...
 
             """
-        assertNoFindings("unsupported-yaml", in: yaml)
+        assertNoFindings(UnsupportedYAML.self, in: yaml)
         XCTAssertEqual(check(yaml), [])
     }
 }

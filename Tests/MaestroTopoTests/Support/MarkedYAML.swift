@@ -51,20 +51,20 @@ func check(_ yaml: String) -> [Diagnostic] {
 }
 
 /// The findings of one rule, for a test about that rule.
-func findings(_ rule: String, in yaml: MarkedYAML) -> [Diagnostic] {
-    check(yaml.text).filter { $0.rule == rule }
+func findings<R: Rule>(_ rule: R.Type, in yaml: MarkedYAML) -> [Diagnostic] {
+    check(yaml.text).filter { $0.rule == R.id }
 }
 
 /// Asserts that `rule` reports exactly at the marked positions (in order),
 /// each finding with the rule's id and the given host when one is named.
-func assertFindings(
-    _ rule: String, in yaml: MarkedYAML, at symbols: [String], hosts: [String?]? = nil,
+func assertFindings<R: Rule>(
+    _ rule: R.Type, in yaml: MarkedYAML, at symbols: [String], hosts: [String?]? = nil,
     file: StaticString = #filePath, line: UInt = #line
 ) {
     let found = findings(rule, in: yaml)
     let expected = symbols.map { yaml.location($0, file: file, line: line) }
     XCTAssertEqual(found.map(\.location), expected,
-                   "\(rule) findings: \(found.map { "\($0.location) \($0.message)" })", file: file, line: line)
+                   "\(R.id) findings: \(found.map { "\($0.location) \($0.message)" })", file: file, line: line)
     if let hosts {
         XCTAssertEqual(found.map(\.host), hosts, file: file, line: line)
     }
