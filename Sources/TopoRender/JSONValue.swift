@@ -39,27 +39,46 @@ public indirect enum JSONValue: Sendable, Equatable {
             guard !items.isEmpty else { out += "[]"; return }
             out += "[\n"
             for (i, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                Self.pad(indent + 2, into: &out)
                 item.write(into: &out, indent: indent + 2)
                 out += i + 1 < items.count ? ",\n" : "\n"
             }
-            out += String(repeating: " ", count: indent) + "]"
+            Self.pad(indent, into: &out)
+            out += "]"
         case let .object(members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{\n"
             for (i, (key, value)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                Self.pad(indent + 2, into: &out)
                 Self.quote(key, into: &out)
                 out += ": "
                 value.write(into: &out, indent: indent + 2)
                 out += i + 1 < members.count ? ",\n" : "\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            Self.pad(indent, into: &out)
+            out += "}"
+        }
+    }
+
+    /// Indentation without making a new String each time.
+    private static func pad(_ count: Int, into out: inout String) {
+        let spaces = "                                "
+        var left = count
+        while left > 0 {
+            let piece = min(left, spaces.utf8.count)
+            out += spaces.utf8.count == piece ? spaces : String(spaces.utf8.prefix(piece))!
+            left -= piece
         }
     }
 
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape at all: appended whole.
+        if !needsEscaping(text) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -76,5 +95,23 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         out += "\""
+    }
+
+    /// Whether any character of `text` is written escaped: a quote, a
+    /// backslash, a control character or DEL, or U+2028/U+2029 (UTF-8
+    /// E2 80 A8/A9).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (i, byte) in bytes.enumerated() {
+                switch byte {
+                case 0..<0x20, 0x22, 0x5C, 0x7F: return true
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 }

@@ -12,8 +12,14 @@ public struct PlanTextRenderer: Sendable {
         out += "\n"
         out += "  \(Self.plural(plan.servers.count, "Maestro server")), \(Self.plural(plan.external.count, "external host")); "
         out += "component SSL \(plan.componentSSL ? "on" : "off"); tracker link \(plan.trackerDirection.rawValue)\n"
-        for server in plan.servers { out += "\n" + render(server) }
-        for host in plan.external { out += "\n" + render(host) }
+        for server in plan.servers {
+            out += "\n"
+            out += render(server)
+        }
+        for host in plan.external {
+            out += "\n"
+            render(host, into: &out)
+        }
         return out
     }
 
@@ -52,13 +58,24 @@ public struct PlanTextRenderer: Sendable {
     }
 
     func render(_ host: ExternalHostPlan) -> String {
-        var out = style.bold("== \(host.host)") + "  external host (\(host.os.rawValue)): "
-        out += host.components.map(\.rawValue).joined(separator: ", ") + "; no ssl.ini\n"
+        var out = ""
+        render(host, into: &out)
+        return out
+    }
+
+    /// Appends to `out`: a file of many external hosts is one long string,
+    /// not one per host joined later.
+    func render(_ host: ExternalHostPlan, into out: inout String) {
+        out += style.bold("== \(host.host)")
+        out += "  external host ("
+        out += host.os.rawValue
+        out += "): "
+        out += host.components.map(\.rawValue).joined(separator: ", ")
+        out += "; no ssl.ini\n"
         out += section("Listens on", host.listens.map { listen in
             ["\(listen.port)/tcp", "from \(listen.from.joined(separator: ", "))", listen.purpose]
         })
         out += firewall(host.firewall)
-        return out
     }
 
     private func firewall(_ rules: [FirewallRule]) -> String {
@@ -75,7 +92,7 @@ public struct PlanTextRenderer: Sendable {
         for row in rows {
             for (i, cell) in row.enumerated().dropLast() {
                 if widths.count <= i { widths.append(0) }
-                widths[i] = max(widths[i], cell.count)
+                widths[i] = max(widths[i], cell.width)
             }
         }
         var out = "   \(title)\n"
@@ -94,13 +111,22 @@ public struct PlanTextRenderer: Sendable {
 }
 
 extension String {
+    /// Characters, as a column counts them; ASCII text (nearly every cell)
+    /// without breaking it into grapheme clusters.
+    var width: Int {
+        var copy = self
+        return copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } } ? utf8.count : count
+    }
+
     func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let own = self.width
+        return own >= width ? self : self + String(repeating: " ", count: width - own)
     }
 
     var trimmingTrailingSpaces: String {
+        guard utf8.last == UInt8(ascii: " ") else { return self }
         var copy = self
-        while copy.last == " " { copy.removeLast() }
+        while copy.utf8.last == UInt8(ascii: " ") { copy.removeLast() }
         return copy
     }
 }

@@ -23,6 +23,8 @@ public final class ResolvedTopology: Sendable {
     private let byComponent: [Component: [ResolvedHost]]
     /// The first host of each name as written (after a trailing dot).
     private let byName: [String: ResolvedHost]
+    /// The first host of each name as names are compared.
+    private let byCanonicalName: [String: ResolvedHost]
 
     public init(_ topology: Topology) {
         self.topology = topology
@@ -35,16 +37,19 @@ public final class ResolvedTopology: Sendable {
         maestroServers = hosts.filter(\.isMaestroServer)
         externalHosts = hosts.filter { !$0.isMaestroServer }
         var byComponent: [Component: [ResolvedHost]] = [:]
-        var byName: [String: ResolvedHost] = [:]
+        var byName: [String: ResolvedHost] = [:], byCanonicalName: [String: ResolvedHost] = [:]
         byName.reserveCapacity(hosts.count)
+        byCanonicalName.reserveCapacity(hosts.count)
         for host in hosts {
             for component in host.components where byComponent[component]?.last !== host {
                 byComponent[component, default: []].append(host)
             }
             if byName[host.name] == nil { byName[host.name] = host }
+            if byCanonicalName[host.canonicalName] == nil { byCanonicalName[host.canonicalName] = host }
         }
         self.byComponent = byComponent
         self.byName = byName
+        self.byCanonicalName = byCanonicalName
     }
 
     public func hosts(running component: Component) -> [ResolvedHost] {
@@ -53,6 +58,12 @@ public final class ResolvedTopology: Sendable {
 
     public func host(named name: String) -> ResolvedHost? {
         byName[name]
+    }
+
+    /// The host whose name compares equal to `name` (case and a trailing
+    /// dot aside).
+    public func host(matching name: String) -> ResolvedHost? {
+        byCanonicalName[HostName.canonical(name)]
     }
 
     /// SSL counts as on for the installation when any Maestro server has it;

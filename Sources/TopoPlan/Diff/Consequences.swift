@@ -165,8 +165,7 @@ public struct Consequences: Sendable {
         // One LISTSERV host taking another's place is a move; any other
         // change to the set of LISTSERV hosts adds or removes instances.
         let (before, after) = diff.hosts(of: .listserv)
-        let gone = before.filter { name in !after.contains { HostName.canonical($0) == HostName.canonical(name) } }
-        let new = after.filter { name in !before.contains { HostName.canonical($0) == HostName.canonical(name) } }
+        let (gone, new) = differences(before, after)
         if gone.count == 1, new.count == 1 {
             moves.append(DataMove(component: .listserv, from: gone[0], to: new[0], items: items(.listserv)))
         }
@@ -176,9 +175,15 @@ public struct Consequences: Sendable {
     static func listservChanges(_ diff: TopologyDiff, moves: [DataMove]) -> (added: [String], removed: [String]) {
         guard !moves.contains(where: { $0.component == .listserv }) else { return ([], []) }
         let (before, after) = diff.hosts(of: .listserv)
-        let added = after.filter { name in !before.contains { HostName.canonical($0) == HostName.canonical(name) } }
-        let removed = before.filter { name in !after.contains { HostName.canonical($0) == HostName.canonical(name) } }
+        let (removed, added) = differences(before, after)
         return (added, removed)
+    }
+
+    /// The names only `before` has and those only `after` has, each in its
+    /// own order, compared as host names are (one pass each way).
+    static func differences(_ before: [String], _ after: [String]) -> (gone: [String], new: [String]) {
+        let old = Set(before.map(HostName.canonical)), now = Set(after.map(HostName.canonical))
+        return (before.filter { !now.contains(HostName.canonical($0)) }, after.filter { !old.contains(HostName.canonical($0)) })
     }
 
     /// LUI, HUB and TRK whose host's operating system differs afterwards,
@@ -231,14 +236,19 @@ public struct Consequences: Sendable {
             }
             return result
         }
+        struct Pair: Hashable {
+            var port: Int
+            var from: [String]
+        }
         var changes: [FirewallChange] = []
         let hosts = targetPlan.servers.map(\.host) + targetPlan.external.map(\.host)
         for host in hosts {
             let previous = diff.currentName(of: host)
             let before = pairs(old[previous] ?? [])
             let after = pairs(new[host] ?? [])
-            let open = after.filter { rule in !before.contains { $0.port == rule.port && $0.from == rule.from } }
-            let close = before.filter { rule in !after.contains { $0.port == rule.port && $0.from == rule.from } }
+            let had = Set(before.map { Pair(port: $0.port, from: $0.from) }), has = Set(after.map { Pair(port: $0.port, from: $0.from) })
+            let open = after.filter { !had.contains(Pair(port: $0.port, from: $0.from)) }
+            let close = before.filter { !has.contains(Pair(port: $0.port, from: $0.from)) }
             if !open.isEmpty || !close.isEmpty {
                 changes.append(FirewallChange(host: host, open: grouped(open), close: grouped(close)))
             }

@@ -40,13 +40,13 @@ extension RunbookWriter {
 
     /// The current name of a renamed target host.
     func renamedFrom(_ name: String) -> String? {
-        diff.changes.first { $0.action == .rename && $0.host == name }?.previousName
+        diff.previousName(of: name)
     }
 
     /// A host that runs a Maestro component afterwards and ran none before
     /// (a renamed server keeps its installation).
     func isNewMaestroServer(_ name: String) -> Bool {
-        guard let change = diff.changes.first(where: { $0.host == name }), change.action != .rename else { return false }
+        guard let change = diff.change(of: name), change.action != .rename else { return false }
         return change.after?.isMaestroServer == true && change.before?.isMaestroServer != true
     }
 

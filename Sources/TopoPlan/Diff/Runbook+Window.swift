@@ -133,7 +133,7 @@ extension RunbookWriter {
     func mayBeRenamedDatabaseHost(_ database: DatabaseChange) -> Bool {
         guard database.changesHost, !database.changesEngine,
               let old = diff.current.host(named: database.from), let new = diff.target.host(named: database.to) else { return false }
-        let gone = !diff.target.hosts.contains { HostName.canonical($0.name) == HostName.canonical(database.from) }
+        let gone = diff.target.host(matching: database.from) == nil
         return gone && old.components == [.database] && new.components == [.database] && old.os.value == new.os.value
     }
 

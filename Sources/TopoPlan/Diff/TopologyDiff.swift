@@ -11,6 +11,11 @@ public struct TopologyDiff: Sendable {
     public let changes: [HostChange]
     /// Installation-wide fields that differ (name, tracker direction, version).
     public let installationChanges: [FieldChange]
+    /// Renamed servers: the new name of each old one, and the other way.
+    private let newNames: [String: String], oldNames: [String: String]
+    /// Each host's change, by its name in the target (or in the current
+    /// file, for a removed host).
+    private let changesByHost: [String: HostChange]
 
     public init(current: ResolvedTopology, target: ResolvedTopology) {
         self.current = current
@@ -47,6 +52,17 @@ public struct TopologyDiff: Sendable {
                 before: old, after: nil))
         }
         self.changes = changes
+        var newNames: [String: String] = [:], oldNames: [String: String] = [:], byHost: [String: HostChange] = [:]
+        for change in changes {
+            if change.action == .rename, let old = change.previousName {
+                newNames[old] = change.host
+                oldNames[change.host] = old
+            }
+            if byHost[change.host] == nil { byHost[change.host] = change }
+        }
+        self.newNames = newNames
+        self.oldNames = oldNames
+        changesByHost = byHost
         var installation: [FieldChange] = []
         func compare(_ field: String, _ a: String?, _ b: String?) {
             if a != b { installation.append(FieldChange(field: field, before: a, after: b)) }
@@ -76,14 +92,28 @@ public struct TopologyDiff: Sendable {
 
     /// The current name of a target host: its name before a rename, else itself.
     func currentName(of targetName: String) -> String {
-        changes.first { $0.action == .rename && $0.host == targetName }?.previousName ?? targetName
+        oldNames[targetName] ?? targetName
+    }
+
+    /// The change of the host named so (target name; current name for a
+    /// removed host).
+    func change(of host: String) -> HostChange? {
+        changesByHost[host]
+    }
+
+    /// The current name of a renamed target host.
+    func previousName(of host: String) -> String? {
+        oldNames[host]
+    }
+
+    /// Whether the current host `name` gets another name.
+    func isRenamed(_ name: String) -> Bool {
+        newNames[name] != nil
     }
 
     /// The target's name of a current host (itself, or its new name after a rename).
     func targetName(of currentName: String) -> String? {
-        if let rename = changes.first(where: { $0.action == .rename && $0.previousName == currentName }) {
-            return rename.host
-        }
-        return target.hosts.first { HostName.canonical($0.name) == HostName.canonical(currentName) }?.name
+        if let new = newNames[currentName] { return new }
+        return target.host(matching: currentName)?.name
     }
 }

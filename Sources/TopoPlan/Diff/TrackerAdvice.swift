@@ -26,10 +26,10 @@ struct TrackerAdvice: Sendable {
               HostName.canonical(before.name) != HostName.canonical(after.name) else { return nil }
         from = before.name
         to = after.name
-        keeper = diff.target.hosts.first { HostName.canonical($0.name) == HostName.canonical(before.name) }?.name
+        keeper = diff.target.host(matching: before.name)?.name
         strandedComponents = keeper == nil
             ? before.components.filter { ($0 == .lui || $0 == .hub) && !after.components.contains($0) } : []
-        renamed = diff.changes.contains { $0.action == .rename && $0.previousName == before.name }
+        renamed = diff.isRenamed(before.name)
         strandedTo = strandedComponents.isEmpty ? nil
             : (diff.target.hosts(running: .lui).first ?? diff.target.hosts(running: .hub).first)?.name
     }

@@ -127,8 +127,9 @@ extension ConnectionModel {
     /// host running the initiator to every host running the target, with the
     /// port the target's host gives it. A connection within one host counts.
     public static func resolvedLinks(in resolved: ResolvedTopology) -> [ResolvedLink] {
+        // Each row meets each pair of hosts once (the hosts are indexed
+        // once each), so no link comes twice and none needs looking up.
         var result: [ResolvedLink] = []
-        var seen = Set<ResolvedLink>()
         for link in links where link.applies(resolved.trackerDirection) {
             let initiators: [ResolvedLink.From]
             switch link.from {
@@ -142,7 +143,7 @@ extension ConnectionModel {
                     let resolvedLink = ResolvedLink(
                         from: from, toHost: target.name, to: link.to, port: port(link.port, on: target),
                         purpose: link.purpose, certainty: link.certainty)
-                    if seen.insert(resolvedLink).inserted { result.append(resolvedLink) }
+                    result.append(resolvedLink)
                 }
             }
         }

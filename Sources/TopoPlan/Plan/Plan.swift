@@ -25,7 +25,7 @@ public struct Listen: Sendable, Equatable {
     func remotePeers(of host: String) -> [String] { from.filter { $0 != host } }
 }
 
-public struct Connection: Sendable, Equatable {
+public struct Connection: Sendable, Hashable {
     public var host: String
     public var port: Int
     public var purpose: String

@@ -6,14 +6,14 @@ import TopoModel
 /// its input: run the rules first and plan only a topology without errors.
 public enum Planner {
     public static func plan(_ resolved: ResolvedTopology) -> Plan {
-        let links = ConnectionModel.resolvedLinks(in: resolved)
+        let links = LinkIndex(ConnectionModel.resolvedLinks(in: resolved))
         let secured = resolved.maestroServers.filter(\.ssl.enabled)
         let roots = secured.compactMap { $0.ssl.ca?.value }.uniqued()
         let servers = resolved.maestroServers.map { host in
             serverPlan(host, in: resolved, links: links, roots: roots)
         }
         let external = resolved.externalHosts.map { host in
-            let listens = self.listens(of: host, links: links)
+            let listens = links.listens(of: host.name)
             return ExternalHostPlan(
                 host: host.name, os: host.os.value, components: host.components, listens: listens,
                 firewall: firewall(for: host.name, listens))
@@ -25,9 +25,9 @@ public enum Planner {
     }
 
     static func serverPlan(
-        _ host: ResolvedHost, in resolved: ResolvedTopology, links: [ConnectionModel.ResolvedLink], roots: [String]
+        _ host: ResolvedHost, in resolved: ResolvedTopology, links: LinkIndex, roots: [String]
     ) -> ServerPlan {
-        let listens = listens(of: host, links: links)
+        let listens = links.listens(of: host.name)
         let firewall = firewall(for: host.name, listens)
         var certificate: CertificatePlan?
         var sslIni: SSLIniPlan?
@@ -46,39 +46,56 @@ public enum Planner {
         var plan = ServerPlan(
             host: host.name, os: host.os.value, installFolder: host.installFolder.value,
             components: host.components, listens: listens,
-            connects: connections(of: host, links: links), firewall: firewall,
+            connects: links.connections(of: host.name), firewall: firewall,
             certificate: certificate, trustedRoots: certificate == nil ? [] : roots, sslIni: sslIni,
             checklist: [], expectedLogLines: logLines)
         plan.checklist = Checklist.steps(for: plan, host: host)
         return plan
     }
 
-    /// Every port `host` listens on, one entry per port, with who uses it.
-    static func listens(of host: ResolvedHost, links: [ConnectionModel.ResolvedLink]) -> [Listen] {
-        var byPort: [Int: Listen] = [:]
-        for link in links where link.toHost == host.name {
-            let peer: String
-            switch link.from {
-            case let .component(from, _): peer = from
-            case .anyone: peer = "any"
-            }
-            var listen = byPort[link.port] ?? Listen(port: link.port, purposes: [], from: [])
-            if !listen.purposes.contains(link.purpose) { listen.purposes.append(link.purpose) }
-            if !listen.from.contains(peer) { listen.from.append(peer) }
-            byPort[link.port] = listen
-        }
-        return byPort.keys.sorted().map { byPort[$0]! }
-    }
+    /// The topology's links grouped once by the host that listens and by the
+    /// host that connects, so each host's share is found without scanning
+    /// every link: planning stays linear in the number of hosts.
+    struct LinkIndex {
+        private var byTarget: [String: [ConnectionModel.ResolvedLink]] = [:]
+        private var byInitiator: [String: [ConnectionModel.ResolvedLink]] = [:]
 
-    /// Where `host` connects to: every link it opens, once each.
-    static func connections(of host: ResolvedHost, links: [ConnectionModel.ResolvedLink]) -> [Connection] {
-        var result: [Connection] = []
-        for link in links {
-            guard case let .component(from, _) = link.from, from == host.name else { continue }
-            let connection = Connection(host: link.toHost, port: link.port, purpose: link.purpose)
-            if !result.contains(connection) { result.append(connection) }
+        init(_ links: [ConnectionModel.ResolvedLink]) {
+            for link in links {
+                byTarget[link.toHost, default: []].append(link)
+                if case let .component(from, _) = link.from { byInitiator[from, default: []].append(link) }
+            }
         }
-        return result
+
+        /// Every port `host` listens on, one entry per port, with who uses
+        /// it (purposes and peers in table order, each once).
+        func listens(of host: String) -> [Listen] {
+            var byPort: [Int: Listen] = [:]
+            var seenPeers: [Int: Set<String>] = [:]
+            for link in byTarget[host] ?? [] {
+                let peer: String
+                switch link.from {
+                case let .component(from, _): peer = from
+                case .anyone: peer = "any"
+                }
+                var listen = byPort[link.port] ?? Listen(port: link.port, purposes: [], from: [])
+                if !listen.purposes.contains(link.purpose) { listen.purposes.append(link.purpose) }
+                if seenPeers[link.port, default: []].insert(peer).inserted { listen.from.append(peer) }
+                byPort[link.port] = listen
+            }
+            return byPort.keys.sorted().map { byPort[$0]! }
+        }
+
+        /// Where `host` connects to: every link it opens, once each.
+        func connections(of host: String) -> [Connection] {
+            var result: [Connection] = []
+            var seen = Set<Connection>()
+            for link in byInitiator[host] ?? [] {
+                let connection = Connection(host: link.toHost, port: link.port, purpose: link.purpose)
+                if seen.insert(connection).inserted { result.append(connection) }
+            }
+            return result
+        }
     }
 
     /// Inbound rules: each listening port that someone on another host uses.
