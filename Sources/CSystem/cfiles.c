@@ -16,6 +16,10 @@ int maestro_rename_noreplace_at(int dirfd, const char *from, const char *to) {
     return renameat2(dirfd, from, dirfd, to, RENAME_NOREPLACE);
 }
 
+int maestro_syncfs(int fd) {
+    return syncfs(fd);
+}
+
 int maestro_signal_is_ignored(int signal_number) {
     struct sigaction current;
     if (sigaction(signal_number, NULL, &current) != 0) return 0;

@@ -75,7 +75,13 @@ struct BundleCommand: FormatWriting {
         // left alone beside DIR): written out like every message, whatever
         // put a control character there.
         let warning = "maestro-topo: \(options.stderrStyle.severity(.warning)): "
-        try BundleWriter.write(content, to: out, force: force) { Output.err(warning + $0.withVisibleControls + "\n") }
+        var progress = ProgressLine(total: content.files.count, enabled: !options.quiet, sharesStream: true, verb: "writing")
+        var nothing = OutputBuffer(fd: 2)
+        try BundleWriter.write(content, to: out, force: force, notice: { notice in
+            progress.clear()
+            Output.err(warning + notice.withVisibleControls + "\n")
+        }, progress: { written, _ in progress.advance(done: written, flushing: &nothing) })
+        progress.finish(flushing: &nothing)
 
         for text in content.warnings { Output.err(warning + text.withVisibleControls + "\n") }
         if !content.placeholderHosts.isEmpty {

@@ -274,6 +274,24 @@ final class CIFormatTests: XCTestCase {
         XCTAssertFalse(piped.stderr.contains("\u{1B}"), "no escape codes off a terminal")
     }
 
+    /// A large bundle shows how far its writing has got, on a terminal only.
+    func testBundleShowsItsWritingOnATerminalOnly() throws {
+        var text = try String(contentsOf: Tool.packageRoot.appendingPathComponent("topologies/four-server.yaml"), encoding: .utf8)
+        for index in 0..<30 { text += "  lsv\(index).acme.example: {components: [LISTSERV]}\n" }
+        let file = directory.appendingPathComponent("many.yaml")
+        try Data(text.utf8).write(to: file)
+        let out = directory.appendingPathComponent("bundle")
+        let terminal = try runOnTerminal(["bundle", file.path, "--out", out.path, "--placeholder-secrets"])
+        XCTAssertTrue(terminal.contains("writing "), terminal)
+        XCTAssertTrue(terminal.range(of: #"writing \d+/\d+ files"#, options: .regularExpression) != nil, terminal)
+        XCTAssertTrue(terminal.contains("\u{1B}[K"), "the line is cleared")
+        let quiet = try runOnTerminal(["bundle", file.path, "--out", out.path, "--placeholder-secrets", "--force", "--quiet"])
+        XCTAssertFalse(quiet.contains("writing "), quiet)
+        let piped = try Tool.run(["bundle", file.path, "--out", out.path, "--placeholder-secrets", "--force"])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertFalse(piped.stderr.contains("writing "), "never in a log")
+    }
+
     func testColourOnATerminalOnlyAndNeverWithNoColor() throws {
         let path = "topologies/broken/typos.yaml"
         let coloured = try runOnTerminal(["validate", path])

@@ -14,4 +14,8 @@ int maestro_rename_noreplace_at(int dirfd, const char *from, const char *to);
 /// not import SIG_IGN (a cast in a macro) nor the sa_handler union member.
 int maestro_signal_is_ignored(int signal_number);
 
+/// syncfs(fd): writes out everything of the file system that holds `fd`,
+/// in one call instead of one fsync per file. 0, or -1 with errno set.
+int maestro_syncfs(int fd);
+
 #endif

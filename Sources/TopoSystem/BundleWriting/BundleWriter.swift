@@ -21,9 +21,10 @@ import TopoBundle
 public enum BundleWriter {
     /// Writes `content` as DIR. `notice` hears of things left alone beside
     /// DIR that the user should look at (a folder named like a leftover
-    /// that no run recorded).
+    /// that no run recorded); `progress` hears how many files are written.
     public static func write(
-        _ content: BundleContent, to directory: String, force: Bool, notice: (String) -> Void = { _ in }
+        _ content: BundleContent, to directory: String, force: Bool, notice: (String) -> Void = { _ in },
+        progress: (_ written: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(ToolError) {
         let target = try BundleTarget.resolve(directory)
         let (parentPath, base) = split(target)
@@ -44,14 +45,15 @@ public enum BundleWriter {
         defer { lock.release() }
         try recoverInterrupted(in: parent, names: names, target: target, lock: lock, notice: notice)
         let existing = try inspect(target, in: parent, base: base, installation: content.installation, force: force)
-        try replace(target, in: parent, names: names, existing: existing, with: content.files, signals: signals, lock: lock)
+        try replace(target, in: parent, names: names, existing: existing, with: content.files, signals: signals, lock: lock,
+                    progress: progress)
     }
 
     /// Writes the temporary folder and puts it in DIR's place. `existing`
     /// is DIR as `inspect` found it, when there is one to replace.
     static func replace(
         _ target: String, in parent: Directory, names: BundleNames, existing: stat?, with files: [BundleFile],
-        signals: SignalGuard, lock: BundleLock
+        signals: SignalGuard, lock: BundleLock, progress: (_ written: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(ToolError) {
         func stopIfSignalled() throws(ToolError) {
             guard let signal = signals.arrived() else { return }
@@ -90,7 +92,7 @@ public enum BundleWriter {
             guard fchmod(root.fd, 0o700) == 0 else {
                 throw ToolError.unwritable(path: parent.child(temporary), reason: FileSystem.errorText())
             }
-            try fill(root, with: files, between: stopIfSignalled)
+            try fill(root, with: files, between: stopIfSignalled) { progress($0, files.count) }
             try stopIfSignalled()  // the last moment at which DIR is still as it was
         } catch {
             throw removing(temporary, made, in: parent, lock: lock, after: error)
@@ -197,11 +199,12 @@ public enum BundleWriter {
     /// so a file is never created through a path someone could redirect.
     /// `between` runs before each file (the writer stops there on a signal).
     static func fill(
-        _ root: Directory, with files: [BundleFile], between: () throws(ToolError) -> Void = {}
+        _ root: Directory, with files: [BundleFile], between: () throws(ToolError) -> Void = {},
+        written: (Int) -> Void = { _ in }
     ) throws(ToolError) {
         var made: Set<String> = []
         var open: [(name: String, folder: Directory)] = []  // the folders of the last file, outermost first
-        for file in files {
+        for (done, file) in files.enumerated() {
             try between()
             let components = file.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard !components.isEmpty, !components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
@@ -210,7 +213,6 @@ public enum BundleWriter {
             let folders = Array(components.dropLast())
             var shared = 0
             while shared < min(open.count, folders.count), open[shared].name.utf8.elementsEqual(folders[shared].utf8) { shared += 1 }
-            for (_, folder) in open[shared...].reversed() { folder.sync() }  // done with these
             open.removeLast(open.count - shared)
             do throws(SystemError) {
                 for index in shared..<folders.count {
@@ -220,13 +222,17 @@ public enum BundleWriter {
                         ? try above.makeFolder(folders[index], mode: 0o700) : try above.folder(folders[index])
                     open.append((folders[index], folder))
                 }
-                try (open.last?.folder ?? root).createFile(components.last!, bytes: file.bytes, mode: file.mode)
+                try (open.last?.folder ?? root).createFile(components.last!, bytes: file.bytes, mode: file.mode, sync: false)
             } catch {
                 throw ToolError.unwritable(path: root.child(file.path), reason: error.text)
             }
+            written(done + 1)
         }
-        for (_, folder) in open.reversed() { folder.sync() }
-        root.sync()
+        // Every file and folder reaches the disk before the bundle takes
+        // DIR's place: one sync of the file system, not one per file.
+        do throws(SystemError) { try root.syncFileSystem() } catch {
+            throw ToolError.unwritable(path: root.path, reason: error.text)
+        }
     }
 
     static func split(_ path: String) -> (parent: String, base: String) {

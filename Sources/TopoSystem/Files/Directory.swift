@@ -121,8 +121,9 @@ final class Directory {
     }
 
     /// Creates the file `name`, which must not exist yet (a link there is
-    /// refused too), with exactly `mode`, writes `bytes` and flushes them.
-    func createFile(_ name: String, bytes: [UInt8], mode: UInt32) throws(SystemError) {
+    /// refused too), with exactly `mode`, writes `bytes` and, unless the
+    /// caller syncs many files at once (`syncFileSystem`), flushes them.
+    func createFile(_ name: String, bytes: [UInt8], mode: UInt32, sync: Bool = true) throws(SystemError) {
         let file = openat(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
         guard file >= 0 else { throw .last() }
         defer { close(file) }
@@ -136,7 +137,7 @@ final class Directory {
             }
             written += count
         }
-        guard fsync(file) == 0 else { throw .last() }
+        if sync { guard fsync(file) == 0 else { throw .last() } }
     }
 
     /// Reads the regular file `name` (never through a link, never a FIFO),
@@ -182,6 +183,13 @@ final class Directory {
 
     /// Flushes this folder's entries (a rename or new file in it) to disk.
     func sync() { fsync(fd) }
+
+    /// Writes out everything of the file system this folder is on: one
+    /// call after many files, where one fsync each would wait for the disk
+    /// once per file.
+    func syncFileSystem() throws(SystemError) {
+        guard maestro_syncfs(fd) == 0 else { throw .last() }
+    }
 
     /// Whether `name` is still the file or folder described by `info`.
     func holds(_ name: String, _ info: stat) -> Bool {

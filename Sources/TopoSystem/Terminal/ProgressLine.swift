@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// `checking 1200/10000 files` on standard error, redrawn in place while a
-/// long `validate` runs on a terminal. Never shown when standard error is
+/// long `validate` (or `writing …` while a large `bundle`) runs on a
+/// terminal. Never shown when standard error is
 /// not a terminal (CI logs, pipes), with `--quiet`, or for a few files.
 /// Findings printed to standard error first clear the line, so the two
 /// never mix.
@@ -16,13 +17,18 @@ public struct ProgressLine {
 
     let total: Int
     let active: Bool
+    /// What is being done to the files: "checking", "writing".
+    let verb: String
     /// Whether the report itself goes to standard error too.
     let sharesStream: Bool
     private var shown = false
     private var lastDraw: UInt64 = 0
 
-    public init(total: Int, enabled: Bool, sharesStream: Bool, terminal: Bool = FileSystem.isTerminal(2)) {
+    public init(
+        total: Int, enabled: Bool, sharesStream: Bool, verb: String = "checking", terminal: Bool = FileSystem.isTerminal(2)
+    ) {
         self.total = total
+        self.verb = verb
         self.sharesStream = sharesStream
         active = enabled && terminal && total >= Self.minimumFiles
     }
@@ -43,7 +49,7 @@ public struct ProgressLine {
         guard lastDraw == 0 || now - lastDraw >= Self.interval || done == total else { return }
         lastDraw = now
         if sharesStream { buffer.flush() }
-        Output.err("\r\u{1B}[Kchecking \(done)/\(total) files")
+        Output.err("\r\u{1B}[K\(verb) \(done)/\(total) files")
         shown = true
     }
 
