@@ -78,8 +78,13 @@ fuzz: deps
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
 	  -artifact_prefix=$(FUZZ)/artifacts/ -print_final_stats=1
 
-# Benchmark: corpus, floor (C, libyaml events only), peers, alternated runs.
+# Benchmark: corpus, floor (C, libyaml events only), peers, alternated runs;
+# instruction counts through valgrind's callgrind, installed when missing.
 bench: build
+	@command -v valgrind >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; \
+	  else echo "make bench needs valgrind: sudo apt-get install -y valgrind"; exit 1; fi; }
 	mkdir -p $(BENCH)
 	cc -O2 -o $(BENCH)/floor bench/floor.c $$(pkg-config --cflags --libs yaml-0.1)
 	cc -O2 -o $(BENCH)/measure bench/measure.c

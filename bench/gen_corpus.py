@@ -4,7 +4,8 @@
 Usage: python3 bench/gen_corpus.py OUTDIR [--count N] [--seed S]
 
 Writes OUTDIR/corpus/dNNN/topology-NNNNN.yaml (100 files per folder) and
-OUTDIR/large-2000.yaml, OUTDIR/large-20000.yaml (that many LISTSERV hosts).
+OUTDIR/large-2000.yaml, OUTDIR/large-20000.yaml and OUTDIR/large-100000.yaml
+(that many LISTSERV hosts; the last is for the `plan` scaling row).
 
 Every file must validate without errors (warnings are fine), so the benchmark
 measures the whole path of a clean run. The output depends only on the seed
@@ -500,9 +501,9 @@ def main(argv):
         write(path, emit(rng, i, *make_topology(rng)))
         written.add(path)
     remove_others(corpus, written)
-    for n in (2000, 20000):
+    for n in (2000, 20000, 100000):
         write(os.path.join(args.outdir, "large-%d.yaml" % n), large_topology(args.seed, n))
-    print("%d files in %s; large-2000.yaml and large-20000.yaml in %s" % (args.count, corpus, args.outdir))
+    print("%d files in %s; large-2000.yaml, large-20000.yaml and large-100000.yaml in %s" % (args.count, corpus, args.outdir))
 
 
 if __name__ == "__main__":

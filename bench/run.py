@@ -7,6 +7,11 @@ floor, tool, ... for --pairs pairs; the table shows medians of wall time and
 peak memory, and each contender's ratio to the floor measured in the same
 pairs. Targets come from the project's performance goals; each row says
 whether its target is met in this run.
+
+Wall time on a shared machine wanders by tens of percent between runs, so
+the instruction counts of the same commands (valgrind --tool=callgrind,
+which repeats exactly whatever else the machine does) are reported beside
+them, with their own targets.
 """
 import argparse
 import json
@@ -38,6 +43,16 @@ def measure(command, repeat):
         times.append(seconds)
         peaks.append(peak)
     return sum(times) / repeat, max(peaks)
+
+
+def instructions(command):
+    """Instructions the whole process executes (callgrind's total)."""
+    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    for line in run.stderr.decode(errors="replace").splitlines():
+        if "Collected :" in line:
+            return int(line.split("Collected :")[1].strip())
+    sys.exit(f"bench: no instruction count for {' '.join(command)}")
 
 
 def alternate(floor, contender, pairs, repeat=1):
@@ -106,6 +121,34 @@ def main():
     growth = twenty_thousand["seconds"] / two_thousand["seconds"]
     row("maestro-topo validate, 20,000 hosts", twenty_thousand, "<= 11x the 2,000-host time",
         twenty_thousand["seconds"] / twenty_thousand["floor_seconds"], growth <= 11)
+    # `plan` must stay linear: on 100,000 hosts at most 3x what validate takes on the same file.
+    huge = os.path.join(args.data, "large-100000.yaml")
+    limit = ["--max-hosts", "200000"]
+    scaling = alternate([args.tool, "validate", *limit, huge], [args.tool, "plan", *limit, huge], args.pairs)
+    plan_ratio = scaling["seconds"] / scaling["floor_seconds"]
+    rows.append({"name": "maestro-topo plan, 100,000 hosts (against validate)", "seconds": scaling["seconds"],
+                 "floor_seconds": scaling["floor_seconds"], "rss_kib": scaling["rss_kib"],
+                 "floor_rss_kib": scaling["floor_rss_kib"], "target": "<= 3x validate", "ratio": plan_ratio,
+                 "met": plan_ratio <= 3})
+
+    # Instruction counts: the same ratios, repeatable to the instruction.
+    print("bench: instruction counts (valgrind)", file=sys.stderr)
+    slice_ = [os.path.join(corpus, "d%03d" % i) for i in range(10)]  # 1,000 files
+    counted = []
+    floor_slice = instructions(floor(*slice_))
+    tool_slice = instructions(tool("--jobs", "1", *slice_))
+    counted.append(("validate --jobs 1, 1,000 corpus files", tool_slice, floor_slice, "<= 1.5x floor",
+                    tool_slice / floor_slice <= 1.5))
+    floor_one = instructions(floor(typical))
+    tool_one = instructions(tool(typical))
+    counted.append(("validate, one typical file (whole process)", tool_one, floor_one, "<= 0.6 M instructions",
+                    tool_one <= 600_000))
+    twenty = os.path.join(args.data, "large-20000.yaml")
+    validate_twenty = instructions([args.tool, "validate", twenty])
+    plan_twenty = instructions([args.tool, "plan", twenty])
+    counted.append(("plan, 20,000 hosts (against validate)", plan_twenty, validate_twenty, "<= 3x validate",
+                    plan_twenty / validate_twenty <= 3))
+
     size_kib = os.path.getsize(large) / 1024
     baseline = single["rss_kib"]  # the same binary on one small file
     memory_ok = twenty_thousand["rss_kib"] - baseline <= 10 * size_kib
@@ -117,6 +160,11 @@ def main():
         print(f"{r['name']:58} {r['seconds']:8.3f}s {r['floor_seconds']:8.3f}s {r['ratio']:6.2f}x "
               f"{r['rss_kib'] / 1024:8.1f}MB  {target}")
     print()
+    print(f"{'instructions':58} {'tool':>12} {'against':>12} {'ratio':>7}  target (met?)")
+    for name, count, against, target, met in counted:
+        print(f"{name:58} {count / 1e6:10.2f} M {against / 1e6:10.2f} M {count / against:6.2f}x  "
+              f"{target} ({'met' if met else 'NOT met'})")
+    print()
     print(f"peers against maestro-topo (all cores), through their ratios to the floor: "
           f"Yams {yams_ratio / tool_ratio:.1f}x slower, PyYAML {pyyaml_ratio / tool_ratio:.1f}x slower")
     print(f"20,000 vs 2,000 hosts: {growth:.2f}x the time (target <= 11x: {'met' if growth <= 11 else 'NOT met'})")
@@ -126,7 +174,9 @@ def main():
     if args.json:
         with open(args.json, "w") as out:
             json.dump({"rows": rows, "growth": growth, "memory_ok": memory_ok, "file_kib": size_kib,
-                       "pairs": args.pairs}, out, indent=2)
+                       "pairs": args.pairs,
+                       "instructions": [{"name": n, "count": c, "against": a, "ratio": c / a, "target": t, "met": m}
+                                        for n, c, a, t, m in counted]}, out, indent=2)
 
 
 if __name__ == "__main__":
