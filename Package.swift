@@ -60,13 +60,34 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What both test targets use: running the built tool, temporary
+        // folders, topologies for tests, and the helpers each split test
+        // class shares between its two halves. Only the test targets depend
+        // on it, so it uses the modules' public API alone.
+        .target(
+            name: "TopoTestSupport",
+            dependencies: ["TopoSource", "TopoModel", "TopoCheck", "TopoPlan"],
+            path: "Tests/TopoTestSupport"
+        ),
+        // Unit tests, in-process: loader, rules, planner, renderers, bundle
+        // building, the file system helpers.
         .testTarget(
             name: "MaestroTopoTests",
             dependencies: [
                 "TopoSource", "TopoYAML", "TopoModel", "TopoCheck", "TopoPlan", "TopoRender", "TopoBundle",
-                "TopoSystem", "MaestroTopo", "maestro-topo",
+                "TopoSystem", "MaestroTopo", "maestro-topo", "TopoTestSupport",
             ],
-            exclude: ["Golden", "Fixtures"]
+            exclude: ["Fixtures"]
+        ),
+        // End-to-end tests: the built maestro-topo binary (which this target
+        // depends on so that it is built first) and the scripts it writes.
+        .testTarget(
+            name: "MaestroTopoCLITests",
+            dependencies: [
+                "TopoSource", "TopoYAML", "TopoModel", "TopoCheck", "TopoPlan", "TopoRender", "TopoBundle",
+                "TopoSystem", "MaestroTopo", "maestro-topo", "TopoTestSupport",
+            ],
+            exclude: ["Golden"]
         ),
     ]
 )

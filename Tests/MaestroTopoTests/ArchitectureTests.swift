@@ -1,4 +1,5 @@
 import Foundation
+import TopoTestSupport
 import XCTest
 
 /// The modules follow the way the data flows, and a dependency that runs

@@ -7,6 +7,7 @@
 @testable import TopoBundle
 @testable import TopoSystem
 @testable import MaestroTopo
+import TopoTestSupport
 import XCTest
 
 /// The source line and caret under a finding, for short, long and
@@ -43,18 +44,5 @@ final class DiagnosticRenderingTests: XCTestCase {
         let snippet = renderer.snippet("\tname: Grüße X", column: 14)
         XCTAssertEqual(pointed(snippet), "X")
         XCTAssertTrue(snippet.1.hasPrefix("\t"), "a tab in the line stays a tab before the caret")
-    }
-
-    func testAPathCannotForgeAFindingOrReachTheTerminal() throws {
-        let directory = try Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let name = "a\nforged.yaml:1:1: error[fake]: \u{1B}[2Jx.yaml"
-        try Data("version: 2\n".utf8).write(to: directory.appendingPathComponent(name))
-        let run = try Tool.run(["validate", "--no-color", directory.path, directory.appendingPathComponent("gone\n.yaml").path])
-        XCTAssertEqual(run.status, 2)
-        XCTAssertFalse(run.stderr.contains("\nforged.yaml"), run.stderr)
-        XCTAssertFalse(run.stderr.contains("\u{1B}"), "no escape sequence from a file name")
-        XCTAssertTrue(run.stderr.contains("/a\\nforged.yaml:1:1: error[fake]: \\u{1b}[2Jx.yaml:1:10: error[invalid-value]"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("gone\\n.yaml' does not exist"), run.stderr)
     }
 }

@@ -3,23 +3,15 @@ import TopoSource
 import TopoCheck
 import TopoPlan
 import TopoRender
+import TopoTestSupport
 import XCTest
 
 /// Inputs the fuzzer (Fuzz/, `make fuzz`) found or was seeded with, each in
 /// Fixtures/fuzz-regressions and named by what it triggers. Every one goes
 /// through what the fuzz target runs: load, rules, diagnostics rendered
-/// against the source, and, for a clean topology, the plan as text and JSON.
-final class FuzzRegressionTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/fuzz-regressions")
-
-    static func inputs() throws -> [(name: String, bytes: [UInt8])] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        return try names.map { name in
-            (name, Array(try Data(contentsOf: folder.appendingPathComponent(name))))
-        }
-    }
-
+/// against the source, and, for a clean topology, the plan as text and JSON
+/// (FuzzRegressionCLITests: `validate` on each file).
+final class FuzzRegressionTests: FuzzRegressionTestCase {
     func testFolderHoldsInputs() throws {
         XCTAssertGreaterThanOrEqual(try Self.inputs().count, 3)
     }
@@ -53,16 +45,6 @@ final class FuzzRegressionTests: XCTestCase {
             }
             let json = PlanJSONRenderer.render(plan, installation: installation, diagnostics: result.diagnostics)
             XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)), "\(name): \(json)")
-        }
-    }
-
-    /// The CLI reads each file itself and reports errors, never a crash.
-    func testValidateReportsEveryInput() throws {
-        for (name, _) in try Self.inputs() {
-            let path = Self.folder.appendingPathComponent(name).path
-            let run = try Tool.run(["validate", "--no-color", path])
-            XCTAssertTrue([0, 1].contains(run.status), "\(name): status \(run.status)\n\(run.stderr)")
-            if run.status == 1 { XCTAssertTrue(run.stderr.contains("\(path):"), "\(name): \(run.stderr)") }
         }
     }
 

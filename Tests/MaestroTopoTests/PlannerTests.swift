@@ -7,6 +7,7 @@
 @testable import TopoBundle
 @testable import TopoSystem
 @testable import MaestroTopo
+import TopoTestSupport
 import XCTest
 
 /// What the planner derives from the connection model.

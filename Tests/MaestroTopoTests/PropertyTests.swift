@@ -8,50 +8,13 @@ import Foundation
 @testable import TopoBundle
 @testable import TopoSystem
 @testable import MaestroTopo
+import TopoTestSupport
 import XCTest
 
-/// Properties over random valid topologies (RandomTopology) and random
-/// byte mutations of them. The seed is fixed, so a run is repeatable;
-/// `MAESTRO_TOPO_SEED=N` explores other inputs. Every failure names the
-/// seed of the topology it is about: `RandomTopology(seed:)` rebuilds it.
-final class PropertyTests: XCTestCase {
-    static let baseSeed: UInt64 = ProcessInfo.processInfo.environment["MAESTRO_TOPO_SEED"].flatMap { UInt64($0) } ?? 20_261_125
-    static let count = 150
-
-    static let topologies: [RandomTopology] = (0..<count).map { RandomTopology(seed: baseSeed &+ UInt64($0)) }
-
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try Tool.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    /// Writes the topology and the secret files it names; returns its path.
-    func write(_ topology: RandomTopology, _ index: Int) throws -> String {
-        let folder = directory.appendingPathComponent("t\(index)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("secrets"), withIntermediateDirectories: true)
-        for (path, value) in topology.files {
-            let url = folder.appendingPathComponent(path)
-            try Data((value + "\n").utf8).write(to: url)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
-        }
-        let file = folder.appendingPathComponent("topology.yaml")
-        try Data(topology.yaml.utf8).write(to: file)
-        return file.path
-    }
-
-    func describe(_ topology: RandomTopology) -> String { "seed \(topology.seed):\n\(topology.yaml)" }
-
-    func assertNoToken(_ text: String, _ topology: RandomTopology, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        for token in topology.tokens where text.contains(token) {
-            XCTFail("\(what) shows a password (token \(token)); \(describe(topology))", file: file, line: line)
-        }
-    }
-
+/// Properties over random valid topologies (PropertyTestCase) and random
+/// byte mutations of them, in-process (PropertyCLITests: through the
+/// binary).
+final class PropertyTests: PropertyTestCase {
     // MARK: (1) and (2): valid, and planned exactly
 
     func testRandomTopologiesHaveNoErrorsAndPlanTheExpectedSSLIni() throws {
@@ -93,72 +56,6 @@ final class PropertyTests: XCTestCase {
         XCTAssertGreaterThan(secured, 100)
         XCTAssertGreaterThan(windows, 40)
         XCTAssertGreaterThan(servers - secured, 40)
-    }
-
-    func testPlanThroughTheCLIForASubset() throws {
-        for (index, topology) in Self.topologies.enumerated() where index % 7 == 3 {
-            let path = try write(topology, index)
-            let run = try Bounded.run(Tool.binary.path, ["plan", path, "--format", "json"], in: directory)
-            XCTAssertEqual(run.status, 0, "\(run.stderr) \(describe(topology))")
-            assertNoToken(run.stdout + run.stderr, topology, "plan --format json")
-            let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-            let servers = try XCTUnwrap(object["servers"] as? [[String: Any]])
-            XCTAssertEqual(servers.map { $0["host"] as? String }, topology.servers, describe(topology))
-            for server in servers {
-                let host = server["host"] as? String ?? ""
-                guard let want = topology.expected[host] else {
-                    XCTAssertTrue(server["ssl_ini"] is NSNull, "\(host) \(describe(topology))")
-                    continue
-                }
-                let ini = try XCTUnwrap(server["ssl_ini"] as? [String: Any], "\(host) \(describe(topology))")
-                XCTAssertEqual(ini["SSLAllowedClients"] as? String, want.allowedClients, describe(topology))
-                XCTAssertEqual(ini["SSLKeystorePath"] as? String, want.keystorePath, describe(topology))
-                XCTAssertEqual(ini["SSLKeystorePassword"] as? String, "********", describe(topology))
-                XCTAssertEqual(ini["path"] as? String, want.path, describe(topology))
-            }
-        }
-    }
-
-    // MARK: (3): bundles read back by java.util.Properties
-
-    func testBundlesReadBackInJavaExactlyAndLeakNoPassword() throws {
-        let java = try Tool.require("java")
-        var iniFiles: [(path: String, want: RandomTopology.ExpectedIni, topology: RandomTopology)] = []
-        var bundles = 0
-        for (index, topology) in Self.topologies.enumerated() where !topology.expected.isEmpty && bundles < 25 {
-            bundles += 1
-            let path = try write(topology, index)
-            let out = directory.appendingPathComponent("bundle-\(index)")
-            let run = try Bounded.run(Tool.binary.path, ["bundle", path, "--out", out.path, "--no-color"],
-                                      in: directory, environment: topology.environment)
-            XCTAssertEqual(run.status, 0, "\(run.stderr) \(describe(topology))")
-            guard run.status == 0 else { continue }
-            assertNoToken(run.stdout + run.stderr, topology, "bundle output")
-            let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: out.path))
-            while let relative = enumerator.nextObject() as? String {
-                let url = out.appendingPathComponent(relative)
-                guard !relative.hasSuffix("ssl.ini") else { continue }
-                if let text = try? String(contentsOf: url, encoding: .utf8) { assertNoToken(text, topology, relative) }
-            }
-            for host in topology.servers {
-                let ini = out.appendingPathComponent("hosts/\(host)/commands/ssl.ini")
-                let mode = try FileManager.default.attributesOfItem(atPath: ini.path)[.posixPermissions] as? NSNumber
-                XCTAssertEqual(mode?.intValue, 0o600, "\(ini.path) \(describe(topology))")
-                iniFiles.append((ini.path, topology.expected[host]!, topology))
-            }
-        }
-        XCTAssertEqual(bundles, 25)
-        let source = Tool.packageRoot.appendingPathComponent("Tests/MaestroTopoTests/Fixtures/ReadProperties.java").path
-        let read = try Bounded.run(java, [source] + iniFiles.map(\.path), in: directory, seconds: 120)
-        XCTAssertEqual(read.status, 0, read.stderr)
-        let values = SSLIniJavaTests.parse(read.stdout)
-        XCTAssertEqual(values.count, iniFiles.count)
-        for (path, want, topology) in iniFiles {
-            XCTAssertEqual(values[path], [
-                "SSLAllowedClients": want.allowedClients, "SSLKeystorePath": want.keystorePath,
-                "SSLKeystorePassword": want.password,
-            ], "\(path) \(describe(topology))")
-        }
     }
 
     // MARK: (4): mutants

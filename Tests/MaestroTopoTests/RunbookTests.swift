@@ -8,12 +8,13 @@ import Foundation
 @testable import TopoBundle
 @testable import TopoSystem
 @testable import MaestroTopo
+import TopoTestSupport
 import XCTest
 
 /// The runbook must be safe to follow word for word: every value typed as
 /// it must be typed, every step on a named host, moves of the database and
 /// LISTSERV as the vendor describes them.
-final class RunbookTests: XCTestCase {
+final class RunbookTests: RunbookTestCase {
     func report(_ current: String, _ target: String, file: StaticString = #filePath, line: UInt = #line) throws -> DiffReport {
         let a = TopologyCheck.check(bytes: Array(current.utf8)), b = TopologyCheck.check(bytes: Array(target.utf8))
         XCTAssertEqual(b.diagnostics.errorCount, 0, "\(b.diagnostics.map(\.message))", file: file, line: line)
@@ -23,10 +24,6 @@ final class RunbookTests: XCTestCase {
     func example(_ path: String) throws -> String {
         try String(contentsOf: Tool.packageRoot.appendingPathComponent(path), encoding: .utf8)
     }
-
-    static let windowsUI = DiffTests.fourServers.replacingOccurrences(
-        of: "ui.acme.example: {components: [LUI, HUB]}",
-        with: #"ui.acme.example: {components: [LUI, HUB], os: windows, install_folder: 'C:\Program Files\L-Soft\Maestro'}"#)
 
     // MARK: 1. INI values exactly as typed
 
@@ -46,40 +43,6 @@ final class RunbookTests: XCTestCase {
         // The file text is what the plan writes, which Java reads back (SSLIniJavaTests).
         let plan = Planner.plan(try XCTUnwrap(TopologyCheck.check(bytes: Array(DiffTests.topology(Self.windowsUI).utf8)).topology))
         XCTAssertEqual(file.text, plan.servers.first { $0.host == "ui.acme.example" }?.sslIni?.text())
-    }
-
-    func testTextMarkdownAndJSONShowTheFileTextAndJavaReadsItBack() throws {
-        let java = try Tool.require("java")
-        let directory = try Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let current = directory.appendingPathComponent("current.yaml"), target = directory.appendingPathComponent("target.yaml")
-        try Data(DiffTests.topology(DiffTests.fourServers, ssl: false).utf8).write(to: current)
-        try Data(DiffTests.topology(Self.windowsUI).utf8).write(to: target)
-        let escaped = #"SSLKeystorePath=C:\\Program Files\\L-Soft\\Maestro\\keystore\\ui.acme.example.jks"#
-        let text = try Tool.run(["diff", "--no-color", current.path, target.path])
-        XCTAssertTrue(text.stdout.contains("         " + escaped + "\n"), text.stdout)
-        let markdown = try Tool.run(["diff", "--format", "markdown", current.path, target.path])
-        XCTAssertTrue(markdown.stdout.contains("   ```properties\n   # Component SSL settings"), markdown.stdout)
-        XCTAssertTrue(markdown.stdout.contains("   " + escaped + "\n"), markdown.stdout)
-        let json = try Tool.run(["diff", "--format", "json", current.path, target.path])
-        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        let steps = try XCTUnwrap(object["steps"] as? [[String: Any]])
-        XCTAssertTrue(steps.allSatisfy { ($0["host"] as? String)?.isEmpty == false }, "every step names its host")
-        let files = steps.compactMap { $0["file"] as? [String: String] }
-        XCTAssertEqual(files.count, 2)
-        var paths: [String] = []
-        for (i, file) in files.enumerated() {
-            let url = directory.appendingPathComponent("\(i).ini")
-            try Data(try XCTUnwrap(file["text"]).utf8).write(to: url)
-            paths.append(url.path)
-        }
-        let source = Tool.packageRoot.appendingPathComponent("Tests/MaestroTopoTests/Fixtures/ReadProperties.java").path
-        let run = try Tool.runProgram(java, [source] + paths, in: directory)
-        XCTAssertEqual(run.status, 0, run.stderr)
-        let read = SSLIniJavaTests.parse(run.stdout)
-        XCTAssertEqual(read[paths[0]]?["SSLKeystorePath"], #"C:\Program Files\L-Soft\Maestro\keystore\ui.acme.example.jks"#)
-        XCTAssertEqual(read[paths[1]]?["SSLKeystorePath"], "/opt/lsoft/maestro/keystore/trk.acme.example.jks")
-        XCTAssertEqual(read[paths[0]]?["SSLAllowedClients"], "ui.acme.example,trk.acme.example")
     }
 
     // MARK: 2. The database and LISTSERV
@@ -301,17 +264,5 @@ final class RunbookTests: XCTestCase {
         let current = try XCTUnwrap(implicit.currentDiagnostics.first { $0.rule == "ssl-switch" })
         XCTAssertEqual(current.location, SourceLocation(line: 4, column: 26))
         XCTAssertNotEqual(current.location, SourceLocation(line: 1, column: 1))
-    }
-
-    func testSwitchingSSLOffReportsTheCurrentFileInTheCLI() throws {
-        let directory = try Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let on = DiffTests.topology(DiffTests.fourServers)
-        let current = directory.appendingPathComponent("current.yaml"), target = directory.appendingPathComponent("target.yaml")
-        try Data(on.utf8).write(to: current)
-        try Data(on.replacingOccurrences(of: "component_ssl: {enabled: true, ca: Acme CA, keystore_password: {env: KS_PW}}\n", with: "").utf8).write(to: target)
-        let run = try Tool.run(["diff", "--no-color", current.path, target.path])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stderr.contains("current.yaml:4:26: warning[ssl-switch]: component SSL is switched off"), run.stderr)
     }
 }

@@ -8,6 +8,7 @@ import Foundation
 @testable import TopoBundle
 @testable import TopoSystem
 @testable import MaestroTopo
+import TopoTestSupport
 import XCTest
 
 /// Every ssl.ini variant is read back by java.util.Properties, as Maestro
@@ -70,10 +71,9 @@ final class SSLIniJavaTests: XCTestCase {
             try Data(text.utf8).write(to: url)
             files.append(url.path)
         }
-        let source = Tool.packageRoot.appendingPathComponent("Tests/MaestroTopoTests/Fixtures/ReadProperties.java").path
-        let run = try Tool.runProgram(java, [source] + files, in: directory)
+        let run = try Tool.runProgram(java, [ReadProperties.source] + files, in: directory)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let read = Self.parse(run.stdout)
+        let read = ReadProperties.parse(run.stdout)
         XCTAssertEqual(read.count, variants.count)
         for (i, variant) in variants.enumerated() {
             let expected = [
@@ -83,26 +83,5 @@ final class SSLIniJavaTests: XCTestCase {
             ]
             XCTAssertEqual(read[files[i]], expected, "variant \(variant.name)")
         }
-    }
-
-    /// Hex UTF-16 lines from ReadProperties.java back into strings, per file.
-    static func parse(_ output: String) -> [String: [String: String]] {
-        var result: [String: [String: String]] = [:]
-        var current = ""
-        for line in output.split(separator: "\n", omittingEmptySubsequences: true) {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if fields.first == "file" {
-                current = fields[1]
-                result[current] = [:]
-            } else if fields.count == 2 {
-                result[current]![decode(fields[0])] = decode(fields[1])
-            }
-        }
-        return result
-    }
-
-    static func decode(_ hex: String) -> String {
-        let units = hex.split(separator: " ").compactMap { UInt16($0, radix: 16) }
-        return String(decoding: units, as: UTF16.self)
     }
 }

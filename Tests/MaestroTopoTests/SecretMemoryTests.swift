@@ -8,6 +8,7 @@ import Foundation
 @testable import TopoBundle
 @testable import TopoSystem
 @testable import MaestroTopo
+import TopoTestSupport
 import XCTest
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import TopoSource
 import TopoCheck
+import TopoTestSupport
 import XCTest
 
 final class InputLimitTests: XCTestCase {

@@ -1,5 +1,6 @@
 import MaestroTopo
 import TopoCheck
+import TopoTestSupport
 import XCTest
 
 /// Text whose control character came from an escape typed in double

@@ -1,6 +1,7 @@
 import Foundation
 import MaestroTopo
 import TopoCheck
+import TopoTestSupport
 import XCTest
 
 /// What certificate.cmd cannot carry in a Windows host's values: reported

@@ -1,5 +1,6 @@
 import MaestroTopo
 import TopoCheck
+import TopoTestSupport
 import XCTest
 
 final class MisplacedSettingTests: XCTestCase {

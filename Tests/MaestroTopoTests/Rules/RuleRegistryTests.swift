@@ -1,5 +1,6 @@
 import Foundation
 @testable import TopoCheck
+import TopoTestSupport
 import XCTest
 
 /// The registry is the one list of rules: each type in it once, each model

@@ -1,4 +1,5 @@
 import TopoCheck
+import TopoTestSupport
 import XCTest
 
 final class SSLIncompleteTests: XCTestCase {

@@ -1,5 +1,6 @@
 import TopoSource
 import TopoCheck
+import TopoTestSupport
 import XCTest
 
 /// Positions are libyaml's own (pinned from real runs): the finding repeats
