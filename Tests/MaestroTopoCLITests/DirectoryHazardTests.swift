@@ -162,17 +162,8 @@ final class DirectoryHazardTests: XCTestCase {
     /// readable) temporary folder when its own path is not reachable.
     func unprivileged(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> ToolRun {
         guard geteuid() == 0 else { return try tool(arguments, file: file, line: line) }
-        let setpriv = try Tool.require("setpriv")
-        var binary = Tool.binary.resolvingSymlinksInPath().path
-        if !Tool.reachableByOthers(binary) {
-            let copy = path("maestro-topo")
-            if !fileManager.fileExists(atPath: copy) { try fileManager.copyItem(atPath: binary, toPath: copy) }
-            try fileManager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
-            binary = copy
-        }
-        let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"]
-        let probe = try Bounded.run(setpriv, drop + [binary, "--version"], in: directory)
+        let probe = try Bounded.runAsNobody(["--version"], in: directory, scratch: directory, file: file, line: line)
         XCTAssertEqual(probe.status, 0, "the binary does not run as nobody: \(probe.stderr)", file: file, line: line)
-        return try Bounded.run(setpriv, drop + [binary] + arguments, in: directory, file: file, line: line)
+        return try Bounded.runAsNobody(arguments, in: directory, scratch: directory, file: file, line: line)
     }
 }

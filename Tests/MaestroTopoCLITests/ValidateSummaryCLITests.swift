@@ -109,15 +109,6 @@ final class ValidateSummaryCLITests: XCTestCase {
     /// util-linux's setpriv, from a copy of the binary nobody can reach.
     func unprivileged(_ arguments: [String]) throws -> ToolRun {
         guard geteuid() == 0 else { return try tool(arguments) }
-        let setpriv = try Tool.require("setpriv")
-        var binary = Tool.binary.resolvingSymlinksInPath().path
-        if !Tool.reachableByOthers(binary) {
-            let copy = path("maestro-topo")
-            if !fileManager.fileExists(atPath: copy) { try fileManager.copyItem(atPath: binary, toPath: copy) }
-            try fileManager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
-            binary = copy
-        }
-        let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"]
-        return try Bounded.run(setpriv, drop + [binary] + arguments, in: directory)
+        return try Bounded.runAsNobody(arguments, in: directory, scratch: directory)
     }
 }

@@ -48,3 +48,26 @@ public enum Bounded {
                        stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 }
+
+extension Bounded {
+    /// Runs the tool as nobody (65534) with util-linux's setpriv: root
+    /// ignores file modes, so what a mode keeps out needs another user.
+    /// When nobody cannot reach the binary's own path, it runs from a copy
+    /// in `scratch` (mode 0755).
+    public static func runAsNobody(
+        _ arguments: [String], in directory: URL, scratch: URL, environment: [String: String] = [:],
+        seconds: Double = Bounded.seconds, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> ToolRun {
+        let setpriv = try Tool.require("setpriv", file: file, line: line)
+        var binary = Tool.binary.resolvingSymlinksInPath().path
+        if !Tool.reachableByOthers(binary) {
+            let copy = scratch.appendingPathComponent("maestro-topo").path
+            if !FileManager.default.fileExists(atPath: copy) { try FileManager.default.copyItem(atPath: binary, toPath: copy) }
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+            binary = copy
+        }
+        let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"]
+        return try run(setpriv, drop + [binary] + arguments, in: directory, environment: environment, seconds: seconds,
+                       file: file, line: line)
+    }
+}

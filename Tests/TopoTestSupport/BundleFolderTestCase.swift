@@ -99,16 +99,7 @@ open class BundleFolderTestCase: TemporaryDirectoryTestCase {
     /// file modes, so a read-only folder needs another user). The binary is
     /// copied where nobody can run it when its own path is not reachable.
     public func runAsNobody(_ arguments: [String], in folder: URL, file: StaticString = #filePath, line: UInt = #line) throws -> ToolRun {
-        let setpriv = try Tool.require("setpriv")
-        var binary = Tool.binary.resolvingSymlinksInPath().path
-        if !Tool.reachableByOthers(binary) {
-            let copy = directory.appendingPathComponent("maestro-topo").path
-            if !FileManager.default.fileExists(atPath: copy) { try FileManager.default.copyItem(atPath: binary, toPath: copy) }
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
-            binary = copy
-        }
-        let drop = ["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups"]
-        return try Bounded.run(setpriv, drop + [binary] + arguments, in: folder, environment: env, seconds: 60, file: file, line: line)
+        try Bounded.runAsNobody(arguments, in: folder, scratch: directory, environment: env, seconds: 60, file: file, line: line)
     }
 
     /// Changes the owner of `url` and everything under it.
