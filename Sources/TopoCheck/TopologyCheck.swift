@@ -17,16 +17,20 @@ public struct CheckResult: Sendable {
 
 public enum TopologyCheck {
     public static func check(bytes: [UInt8], limits: LoaderLimits = .default) -> CheckResult {
-        let loaded = TopologyLoader(limits: limits).load(bytes: bytes)
+        var loaded = TopologyLoader(limits: limits).load(bytes: bytes)
+        let isComplete = loaded.topology.isSome && !loaded.stoppedEarly
         var diagnostics = loaded.diagnostics
-        let resolved = loaded.topology.map(ResolvedTopology.init)
+        // Moved, not copied, into the resolved topology, its only keeper from here.
+        let resolved = loaded.topology.take().map { ResolvedTopology($0) }
         if let resolved, !loaded.stoppedEarly {
-            diagnostics += RuleRegistry.check(resolved)
+            let findings = RuleRegistry.check(resolved)
+            // The usual file: the loader found nothing, and the rules' list is the list.
+            if diagnostics.isEmpty { diagnostics = findings } else { diagnostics += findings }
         }
         for i in diagnostics.indices { diagnostics[i].makePrintable() }
         return CheckResult(
             resolved: resolved, diagnostics: diagnostics.sortedForOutput(), secretSpans: loaded.secretSpans,
-            isComplete: loaded.topology != nil && !loaded.stoppedEarly)
+            isComplete: isComplete)
     }
 }
 

@@ -13,26 +13,59 @@ public struct DiagnosticTextRenderer: Sendable {
     static let snippetWidth = 160
 
     public func render(_ diagnostic: Diagnostic, in source: SourceFile, index: SourceFile.LineIndex? = nil) -> String {
-        let location = diagnostic.location
-        var out = style.bold("\(source.path.withVisibleControls):\(location.line):\(location.column):")
-        out += " \(style.severity(diagnostic.severity))\(style.bold("[\(diagnostic.rule)]: \(diagnostic.message)"))\n"
-        if let (line, column) = source.displayLine(location.line, column: location.column, index: index) {
-            let (text, caret) = snippet(line, column: column)
-            out += "    \(text)\n    \(caret)\n"
-        }
-        for note in diagnostic.notes {
-            out += "    \(style.paint("note:", "1;36")) \(note)\n"
-        }
-        return out
+        var out = TextBuffer(capacity: 512)
+        render(diagnostic, in: source, path: source.path.withVisibleControls, index: index ?? source.lineIndex(), into: &out)
+        return out.text
     }
 
+    /// Appends one finding to `out`; `path` is the source's path as printed.
+    func render(
+        _ diagnostic: Diagnostic, in source: SourceFile, path: String, index: SourceFile.LineIndex, into out: inout TextBuffer
+    ) {
+        // Appended piece by piece: interpolating would make a string of each line first.
+        let location = diagnostic.location
+        style.paint("1", onto: &out) { out in
+            out += path
+            out += ":"
+            out += String(location.line)
+            out += ":"
+            out += String(location.column)
+            out += ":"
+        }
+        out += " "
+        out += style.severity(diagnostic.severity)
+        style.paint("1", onto: &out) { out in
+            out += "["
+            out += diagnostic.rule
+            out += "]: "
+            out += diagnostic.message
+        }
+        out += "\n"
+        if let (line, column) = source.displayLine(location.line, column: location.column, index: index) {
+            appendSnippet(line, column: column, to: &out)
+        }
+        for note in diagnostic.notes {
+            out += "    "
+            style.paint("1;36", onto: &out) { $0 += "note:" }
+            out += " "
+            out += note
+            out += "\n"
+        }
+    }
+
+    /// Every finding of one file, in one string.
     public func render(_ report: FileReport) -> String {
         if let error = report.readError {
             return "\(style.bold("maestro-topo:")) \(style.severity(.error)): \(error)\n"
         }
         guard !report.diagnostics.isEmpty else { return "" }
         let index = report.source.lineIndex()
-        return report.diagnostics.map { render($0, in: report.source, index: index) }.joined()
+        let path = report.source.path.withVisibleControls
+        var out = TextBuffer(capacity: report.diagnostics.count * 512)
+        for diagnostic in report.diagnostics {
+            render(diagnostic, in: report.source, path: path, index: index, into: &out)
+        }
+        return out.text
     }
 
     /// The line (control characters made visible, long lines cut around the
@@ -63,17 +96,50 @@ public struct DiagnosticTextRenderer: Sendable {
         return (text + suffix, pad + style.paint("^", "1;32"))
     }
 
+    /// The line and its caret line as a finding shows them, indented. A
+    /// printable-ASCII line (the usual one) is copied as bytes, with no
+    /// strings made for either line.
+    func appendSnippet(_ line: String, column: Int, to out: inout TextBuffer) {
+        var line = line
+        let copied = line.withUTF8 { bytes -> Bool in
+            guard let window = Self.asciiWindow(bytes, column: column) else { return false }
+            out += "    "
+            if window.shown.lowerBound > 0 { out += "…" }
+            out.append(UnsafeBufferPointer(rebasing: bytes[window.shown]))
+            if window.shown.upperBound < bytes.count { out += "…" }
+            out += "\n    "
+            out.append(repeating: UInt8(ascii: " "), count: window.caret)
+            style.paint("1;32", onto: &out) { $0 += "^" }
+            out += "\n"
+            return true
+        }
+        guard !copied else { return }
+        let (text, caret) = snippet(line, column: column)
+        out += "    "
+        out += text
+        out += "\n    "
+        out += caret
+        out += "\n"
+    }
+
     /// `snippet` for a printable-ASCII line, working on its bytes; nil for
     /// any other line.
     private func asciiSnippet(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> (String, String)? {
+        guard let window = Self.asciiWindow(bytes, column: column) else { return nil }
+        let prefix = window.shown.lowerBound > 0 ? "…" : "", suffix = window.shown.upperBound < bytes.count ? "…" : ""
+        let text = prefix + String(decoding: UnsafeBufferPointer(rebasing: bytes[window.shown]), as: UTF8.self) + suffix
+        return (text, Self.spaces(window.caret) + style.paint("^", "1;32"))
+    }
+
+    /// Where a printable-ASCII line is cut around the column (a column is a
+    /// byte there): the bytes shown, and how far the caret stands from the
+    /// shown text's start, a leading `…` counted; nil for any other line.
+    private static func asciiWindow(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> (shown: Range<Int>, caret: Int)? {
         guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
         let caret = max(0, min(column - 1, bytes.count))
-        let width = Self.snippetWidth
+        let width = snippetWidth
         let start = bytes.count <= width ? 0 : max(0, min(caret - width / 2, bytes.count - width))
-        let end = min(bytes.count, start + width)
-        let prefix = start > 0 ? "…" : "", suffix = end < bytes.count ? "…" : ""
-        let text = prefix + String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) + suffix
-        return (text, Self.spaces(caret - start + (start > 0 ? 1 : 0)) + style.paint("^", "1;32"))
+        return (start..<min(bytes.count, start + width), caret - start + (start > 0 ? 1 : 0))
     }
 
     private static let spaceRun = String(repeating: " ", count: snippetWidth + 2)
@@ -95,11 +161,16 @@ public struct DiagnosticTextRenderer: Sendable {
     /// findings are not the whole story (`checked 1 file: no problems
     /// found; 1 path could not be read`).
     public func summary(files: Int, errors: Int, warnings: Int, notes: Int, unreadable: Int) -> String {
-        var parts: [String] = []
-        if errors > 0 { parts.append(Self.count(errors, "error")) }
-        if warnings > 0 { parts.append(Self.count(warnings, "warning")) }
-        if notes > 0 { parts.append(Self.count(notes, "note")) }
-        var line = "checked \(Self.count(files, "file")): " + (parts.isEmpty ? "no problems found" : parts.joined(separator: ", "))
+        // Built by appending: `joined` would cost a one-file run a
+        // conformance lookup in the Swift runtime.
+        var counts = ""
+        func add(_ n: Int, _ word: String) {
+            if n > 0 { counts += (counts.isEmpty ? "" : ", ") + Self.count(n, word) }
+        }
+        add(errors, "error")
+        add(warnings, "warning")
+        add(notes, "note")
+        var line = "checked \(Self.count(files, "file")): " + (counts.isEmpty ? "no problems found" : counts)
         if unreadable > 0 { line += "; \(unreadable) \(unreadable == 1 ? "path" : "paths") could not be read" }
         return line + "\n"
     }

@@ -29,6 +29,14 @@ public struct TextStyle: Sendable {
 
     public func bold(_ text: String) -> String { paint(text, "1") }
 
+    /// Appends to `out` what `body` appends, painted as one run: `paint`
+    /// for output built piece by piece, with no string made for the run.
+    func paint(_ code: String, onto out: inout TextBuffer, _ body: (inout TextBuffer) -> Void) {
+        if color { out += "\u{1B}[\(code)m" }
+        body(&out)
+        if color { out += "\u{1B}[0m" }
+    }
+
     public func severity(_ severity: Severity) -> String {
         switch severity {
         case .error: paint("error", "1;31")

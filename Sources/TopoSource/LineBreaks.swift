@@ -36,11 +36,18 @@ public enum LineBreaks {
         // fast. Only a file holding `\r` or the last byte of NEL, LS or PS
         // is walked byte by byte.
         if !contains(0x0D), !contains(0x85), !contains(0xA8), !contains(0xA9) {
-            var from = 0
-            while from < text.count, let hit = memchr(base + from, Int32(UInt8(ascii: "\n")), text.count - from) {
-                from = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
-                starts.append(from)
+            // Two passes, counting first, so the list is allocated once.
+            func eachBreak(_ body: (Int) -> Void) {
+                var from = 0
+                while from < text.count, let hit = memchr(base + from, Int32(UInt8(ascii: "\n")), text.count - from) {
+                    from = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
+                    body(from)
+                }
             }
+            var count = 0
+            eachBreak { _ in count += 1 }
+            starts.reserveCapacity(count + 1)
+            eachBreak { starts.append($0) }
             return starts
         }
         var offset = 0

@@ -72,7 +72,7 @@ public struct SourceFile: Sendable {
         // A NUL is never text (UTF-16 read as UTF-8 has one in every other
         // byte, which would hide a password from the masking below): the
         // line is shown up to it, and the caret stands just past that.
-        if let nul = text.unicodeScalars.firstIndex(of: "\0") { text = String(text.unicodeScalars[..<nul]) }
+        if text.withUTF8({ $0.contains(0) }), let nul = text.unicodeScalars.firstIndex(of: "\0") { text = String(text.unicodeScalars[..<nul]) }
         var column = column - firstColumn + 1
         let spans = Self.spans(onLine: number, in: secrets) + index.passwords.spans(onLine: number, through: shown.end)
         guard !spans.isEmpty else { return (text, column) }

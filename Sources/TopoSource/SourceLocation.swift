@@ -42,3 +42,18 @@ public struct Located<Value> {
 
 extension Located: Sendable where Value: Sendable {}
 extension Located: Equatable where Value: Equatable {}
+
+extension Optional {
+    /// Whether a value is there. `x != nil` on an optional of an
+    /// `Equatable` type picks `Equatable`'s `!=`, which pairs both sides in
+    /// a tuple and copies the value (and has the runtime build that tuple's
+    /// type on first use); these look at the case alone.
+    @inlinable
+    public var isSome: Bool {
+        if case .some = self { return true }
+        return false
+    }
+
+    @inlinable
+    public var isNone: Bool { !isSome }
+}

@@ -54,6 +54,7 @@ public struct YAMLEvent {
     public var hasControl: Bool { YAMLEventReader.containsControl(bytes) }
 
     /// Whether the scalar is exactly `word` (ASCII), without making a String.
+    @inlinable
     public func `is`(_ word: StaticString) -> Bool {
         word.utf8CodeUnitCount == bytes.count
             && (bytes.isEmpty || memcmpEqual(bytes.baseAddress!, word.utf8Start, bytes.count))
@@ -125,8 +126,9 @@ public struct YAMLSyntaxError: Error {
     }
 }
 
-/// Byte equality of two buffers of `count` bytes.
-@inline(__always)
+/// Byte equality of two buffers of `count` bytes. Inlinable: the loader
+/// (another module) matches every key with it.
+@inlinable
 public func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     for i in 0..<count where a[i] != b[i] { return false }
     return true

@@ -112,6 +112,8 @@ public final class YAMLEventReader {
     /// are line breaks to YAML; in a value they come from the escapes `\L`
     /// and `\P` (`"C:\Logs"`), and they would break the `ssl.ini` line.
     static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The usual scalar is printable ASCII, which one quick pass tells.
+        guard bytes.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return false }
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes {
             if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)

@@ -29,10 +29,10 @@ public struct ValidateRun {
         self.quiet = quiet
     }
 
-    /// What one file contributes: its rendered pieces and its report's counts.
+    /// What one file contributes: its rendered pieces and its counts.
     struct FileOutcome: Sendable {
         var elements: [String]
-        var report: FileReport
+        var tally: BatchSummary.FileTally
     }
 
     public func run() -> Int32 {
@@ -48,13 +48,12 @@ public struct ValidateRun {
         var written = 0
         var progress = ProgressLine(total: discovered.files.count, enabled: !quiet, sharesStream: renderer.stream == 2)
         if !renderer.needsTotalsFirst { buffer.append(renderer.opening(summary)) }
+        let strict = self.strict  // the workers capture the flag, not the run
         BatchValidator.run(files: discovered.files, jobs: jobs, limits: limits, render: { report in
-            // Only the counts travel on: the file's bytes stay with the worker.
-            var counted = report
-            counted.source = SourceFile(path: report.path, bytes: [])
-            return FileOutcome(elements: renderer.elements(for: report), report: counted)
+            // Only the counts travel on: the file's bytes and findings stay with the worker.
+            FileOutcome(elements: renderer.elements(for: report), tally: BatchSummary.FileTally(report, strict: strict))
         }, emit: { outcome in
-            summary.add(outcome.report, strict: strict)
+            summary.add(outcome.tally)
             for element in outcome.elements where !element.isEmpty {
                 if renderer.needsTotalsFirst {
                     held.append(element)

@@ -18,7 +18,12 @@ extension LoadSession {
             unrecognized += try readUnreadComponents(event)
             return nil
         }
-        var components: [Located<Component>] = []
+        // Each component at most once, so five at most: gathered in place and
+        // kept in one allocation of the size needed (a growing list would
+        // allocate again per doubling; one sized for five, spend memory on
+        // every one-component host of a large file).
+        var found = InlineArray<5, Located<Component>>(repeating: Located(.lui, at: .start))
+        var foundCount = 0
         var count = 0
         while true {
             let itemEvent = try next()
@@ -26,11 +31,12 @@ extension LoadSession {
             count += 1
             // The usual item is one of five words: match the bytes, make no String.
             if itemEvent.kind == .scalar, let known = Component.matching(itemEvent) {
-                if components.contains(where: { $0.value == known }) {
+                if (0..<foundCount).contains(where: { found[$0].value == known }) {
                     report(InvalidValue.self, InvalidValueText.componentTwice(known.rawValue, host: host),
                            at: itemEvent.location, host: host)
                 } else {
-                    components.append(Located(known, at: itemEvent.location))
+                    found[foundCount] = Located(known, at: itemEvent.location)
+                    foundCount += 1
                 }
                 continue
             }
@@ -49,7 +55,7 @@ extension LoadSession {
         if count == 0 {
             report(InvalidValue.self, InvalidValueText.noComponents(host), at: event.location, host: host)
         }
-        return Located(components, at: event.location)
+        return Located((0..<foundCount).map { found[$0] }, at: event.location)
     }
 
     /// The names a value meant as `components` holds, read without findings

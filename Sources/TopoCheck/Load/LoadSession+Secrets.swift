@@ -59,7 +59,7 @@ extension LoadSession {
                 self.report(InvalidValue.self, InvalidValueText.emptySecretName(name.value), at: text.location, host: host)
                 return true
             }
-            if source != nil {
+            if source.isSome {
                 extra = true
                 self.report(InvalidValue.self, InvalidValueText.twoSecretSources, at: name.location, host: host)
                 return true
@@ -67,10 +67,10 @@ extension LoadSession {
             source = Located(isEnv ? .environment(text.value) : .file(text.value), at: event.location)
             return true
         }
-        if source == nil, !extra, diagnostics.count == findingsBefore {
+        if source.isNone, !extra, diagnostics.count == findingsBefore {
             report(InvalidValue.self, InvalidValueText.emptySecret(key), at: event.location, host: host)
         }
-        guard source != nil, !extra, diagnostics.count == findingsBefore else {
+        guard source.isSome, !extra, diagnostics.count == findingsBefore else {
             // Refused as a whole: a source read from it (`from file S3cr3t`
             // in `{file: S3cr3t, env: X}`) would be shown by `plan` and `diff`.
             return nil

@@ -8,16 +8,18 @@ extension LoadSession {
         var topology = Topology()
         topology.documentLocation = root.location
         topology.hostsLocation = root.location
-        var present: [String] = []  // at most eight keys: a list is cheaper than a set
+        // The keys a topology cannot do without, as they are met.
+        var present = (version: false, installation: false, hosts: false)
         try readMapping(section: .top) { key, value throws(LoadStopped) in
-            present.append(key.value)
             switch key.value {
             case "version":
+                present.version = true
                 topology.version = try self.integer(value, key: key.value)
                 if let version = topology.version, version.value != supportedFormatVersion {
                     self.report(InvalidValue.self, InvalidValueText.version(version.value), at: version.location)
                 }
             case "installation":
+                present.installation = true
                 topology.installation = try self.string(value, key: key.value)
             case "maestro_version":
                 topology.maestroVersion = try self.string(value, key: key.value)
@@ -32,6 +34,7 @@ extension LoadSession {
             case "component_ssl":
                 topology.componentSSL = try self.readComponentSSL(value)
             case "hosts":
+                present.hosts = true
                 topology.hostsLocation = key.location
                 topology.hosts = try self.readHosts(value)
             default:
@@ -39,14 +42,12 @@ extension LoadSession {
             }
             return true
         }
-        let required = [
-            ("version", "version: 1"),
-            ("installation", "installation: acme-production"),
-            ("hosts", "hosts: {ui.example.com: {components: [LUI, HUB]}}"),
-        ]
-        for (key, example) in required where !present.contains(key) {
+        func reportMissing(_ key: String, example: String) {
             report(InvalidValue.self, InvalidValueText.missingKey(key, example: example), at: root.location)
         }
+        if !present.version { reportMissing("version", example: "version: 1") }
+        if !present.installation { reportMissing("installation", example: "installation: acme-production") }
+        if !present.hosts { reportMissing("hosts", example: "hosts: {ui.example.com: {components: [LUI, HUB]}}") }
         return topology
     }
 
@@ -79,7 +80,7 @@ extension LoadSession {
             case "ca": ssl.ca = try self.string(value, key: key.value)
             case "keystore_password":
                 ssl.keystorePassword = try self.secret(value, key: key.value)
-                ssl.keystorePasswordRefused = ssl.keystorePassword == nil
+                ssl.keystorePasswordRefused = ssl.keystorePassword.isNone
             case "trusted_root_keystore": ssl.trustedRootKeystore = try self.string(value, key: key.value)
             default: return false
             }
@@ -90,6 +91,7 @@ extension LoadSession {
 
     func readHosts(_ event: YAMLEvent) throws(LoadStopped) -> [HostEntry] {
         var hosts: [HostEntry] = []
+        hosts.reserveCapacity(8)  // the usual file: one allocation, not one per doubling
         _ = try expectMapping(event, key: "hosts", section: .hosts) { name, value throws(LoadStopped) in
             if hosts.count == self.limits.maxHosts {
                 self.report(InputLimit.self, InputLimitText.hosts(self.limits.maxHosts), at: name.location)
@@ -160,7 +162,7 @@ extension LoadSession {
             case "keystore": ssl.keystore = try self.string(value, key: key.value, host: host)
             case "keystore_password":
                 ssl.keystorePassword = try self.secret(value, key: key.value, host: host)
-                ssl.keystorePasswordRefused = ssl.keystorePassword == nil
+                ssl.keystorePasswordRefused = ssl.keystorePassword.isNone
             case "ca": ssl.ca = try self.string(value, key: key.value, host: host)
             case "trusted_root_keystore": ssl.trustedRootKeystore = try self.string(value, key: key.value, host: host)
             case "aliases": ssl.aliases = try self.stringList(value, key: key.value, host: host)

@@ -67,46 +67,63 @@ final class LoadSession {
 
     /// The next event, with the checks every node gets: nesting depth,
     /// scalar length, and the YAML features the format does not allow.
+    /// Inlined where values are read, as it runs for every event; what
+    /// reports a finding runs out of line.
+    @inline(__always)
     func next() throws(LoadStopped) -> YAMLEvent {
         let event: YAMLEvent
         do {
             event = try reader.next()
         } catch {
-            if let start = secretValueStart { maskThroughLine(from: valueStart(afterKey: start), to: error.location) }
-            report(YAMLSyntax.self, error.message, at: error.location,
-                   notes: YAMLSyntaxText.notes(
-                       for: error, mayQuoteTyped: secretValueStart == nil && !Self.mayBeSecret(valueKey)))
-            throw LoadStopped()
+            throw refused(error)
         }
-        if diagnostics.count > limits.maxFindings {
-            // Keep the first ones; stop where the first one too many stood.
-            let first = diagnostics[limits.maxFindings]
-            diagnostics.removeSubrange(limits.maxFindings...)
-            report(InputLimit.self, InputLimitText.findings(limits.maxFindings), at: first.location)
-            throw LoadStopped()
-        }
+        if diagnostics.count > limits.maxFindings { throw tooManyFindings() }
         switch event.kind {
         case .mappingStart, .sequenceStart:
             depth += 1
-            if depth > limits.maxDepth {
-                report(InputLimit.self, InputLimitText.depth(limits.maxDepth), at: event.location)
-                throw LoadStopped()
-            }
+            if depth > limits.maxDepth { throw overLimit(InputLimitText.depth(limits.maxDepth), at: event.location) }
         case .mappingEnd, .sequenceEnd:
             depth -= 1
         case .scalar:
             if maskingScalars > 0 { mask(event) }
             if event.bytes.count > limits.maxScalarLength {
-                report(
-                    InputLimit.self,
-                    InputLimitText.scalar(event.bytes.count, limit: limits.maxScalarLength),
-                    at: event.location)
-                throw LoadStopped()
+                throw overLimit(
+                    InputLimitText.scalar(event.bytes.count, limit: limits.maxScalarLength), at: event.location)
             }
-        case .alias:
-            reportUnsupported(UnsupportedYAMLText.alias(event.anchor ?? "", shown: !readingSecret), at: event.location)
         default:
             break
+        }
+        if event.kind == .alias || event.tagPointer != nil || event.anchorPointer != nil { reportUnsupported(event) }
+        return event
+    }
+
+    /// libyaml refused the text: reported, with what may be a password
+    /// masked on the line it stopped on.
+    private func refused(_ error: YAMLSyntaxError) -> LoadStopped {
+        if let start = secretValueStart { maskThroughLine(from: valueStart(afterKey: start), to: error.location) }
+        report(YAMLSyntax.self, error.message, at: error.location,
+               notes: YAMLSyntaxText.notes(
+                   for: error, mayQuoteTyped: secretValueStart == nil && !Self.mayBeSecret(valueKey)))
+        return LoadStopped()
+    }
+
+    private func tooManyFindings() -> LoadStopped {
+        // Keep the first ones; stop where the first one too many stood.
+        let first = diagnostics[limits.maxFindings]
+        diagnostics.removeSubrange(limits.maxFindings...)
+        report(InputLimit.self, InputLimitText.findings(limits.maxFindings), at: first.location)
+        return LoadStopped()
+    }
+
+    private func overLimit(_ message: String, at location: SourceLocation) -> LoadStopped {
+        report(InputLimit.self, message, at: location)
+        return LoadStopped()
+    }
+
+    /// An alias, a tag or an anchor: YAML features the format does not allow.
+    private func reportUnsupported(_ event: YAMLEvent) {
+        if event.kind == .alias {
+            reportUnsupported(UnsupportedYAMLText.alias(event.anchor ?? "", shown: !readingSecret), at: event.location)
         }
         if event.tagPointer != nil, let tag = event.tag {
             reportUnsupported(UnsupportedYAMLText.tag(tag, shown: !readingSecret), at: event.location)
@@ -114,7 +131,6 @@ final class LoadSession {
         if event.kind != .alias, event.anchorPointer != nil, let anchor = event.anchor {
             reportUnsupported(UnsupportedYAMLText.anchor(anchor, shown: !readingSecret), at: event.location)
         }
-        return event
     }
 
     /// Consumes the rest of a node whose first event is `first`.
@@ -171,7 +187,7 @@ final class LoadSession {
             // A known key is judged by name alone (the usual key costs no
             // lower-casing); host names are never taken for password keys.
             if secretValueStart == nil,
-               index != nil ? name == "keystore_password" : section != .hosts && Self.mayBeSecret(name) {
+               index.map { section.isPasswordKey(at: $0) } ?? (section != .hosts && Self.mayBeSecret(name)) {
                 secretValueStart = (keyEvent.endLocation ?? keyEvent.location, keyEvent.sourceRange.upperBound)
             }
             defer { valueKey = outerKey; secretValueStart = outerStart }
@@ -257,12 +273,15 @@ struct FirstSeen<Value> {
     /// Records `key` with `location`; returns the first value if the key
     /// was seen before (and then records nothing).
     mutating func insert(_ key: String, at location: Value) -> Value? {
-        if many != nil {
+        if many.isSome {
             if let first = many![key] { return first }
             many![key] = location
             return nil
         }
-        if let first = few.first(where: { $0.0 == key }) { return first.1 }
+        // Names of another length differ: the count is stored, the text is not compared.
+        let count = key.utf8.count
+        if let first = few.first(where: { $0.0.utf8.count == count && $0.0 == key }) { return first.1 }
+        if few.isEmpty { few.reserveCapacity(8) }
         few.append((key, location))
         if few.count > 32 {
             many = Dictionary(few, uniquingKeysWith: { a, _ in a })

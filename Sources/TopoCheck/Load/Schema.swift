@@ -26,43 +26,31 @@ enum Section: String {
         }
     }
 
+    /// Whether the section's key at `index` is `keystore_password`.
+    func isPasswordKey(at index: Int) -> Bool {
+        switch self {
+        case .componentSSL: index == Self.componentSSLPasswordIndex
+        case .ssl: index == Self.sslPasswordIndex
+        default: false
+        }
+    }
+
+    private static let componentSSLPasswordIndex = componentSSLKeys.firstIndex(of: "keystore_password")
+    private static let sslPasswordIndex = sslKeys.firstIndex(of: "keystore_password")
+
     /// The key as a `String`: the section's own literal when the bytes name
-    /// a known key (no allocation), a new string otherwise.
+    /// a known key (no allocation), a new string otherwise. The bytes are
+    /// matched against the literals' own: a walk over the section's few
+    /// keys, not a dictionary, as hashing the key would cost more.
     func key(for event: YAMLEvent) -> (name: String, index: Int?) {
         let bytes = event.bytes
-        if let base = bytes.baseAddress {
-            for (index, key) in keyBytes.enumerated() where key.count == bytes.count {
-                if key.withUnsafeBufferPointer({ memcmpEqual($0.baseAddress!, base, bytes.count) }) {
-                    return (keys[index], index)
-                }
-            }
+        let keys = self.keys
+        for index in keys.indices where keys[index].utf8.count == bytes.count {
+            var key = keys[index]
+            if key.withUTF8({ memcmpEqual($0.baseAddress!, bytes.baseAddress!, bytes.count) }) { return (key, index) }
         }
         return (event.text, nil)
     }
-
-    /// The keys as bytes, to match libyaml's scalars without making Strings
-    /// (a switch, not a dictionary: hashing the section would cost more
-    /// than the match).
-    private var keyBytes: [[UInt8]] {
-        switch self {
-        case .top: Self.topBytes
-        case .hosts: []
-        case .defaults: Self.defaultsBytes
-        case .componentSSL: Self.componentSSLBytes
-        case .host: Self.hostBytes
-        case .database: Self.databaseBytes
-        case .ssl: Self.sslBytes
-        case .secret: Self.secretBytes
-        }
-    }
-
-    private static let topBytes = topKeys.map { Array($0.utf8) }
-    private static let defaultsBytes = defaultsKeys.map { Array($0.utf8) }
-    private static let componentSSLBytes = componentSSLKeys.map { Array($0.utf8) }
-    private static let hostBytes = hostKeys.map { Array($0.utf8) }
-    private static let databaseBytes = databaseKeys.map { Array($0.utf8) }
-    private static let sslBytes = sslKeys.map { Array($0.utf8) }
-    private static let secretBytes = secretKeys.map { Array($0.utf8) }
 
     private static let topKeys = Self.allKeys(.top)
     private static let defaultsKeys = Self.allKeys(.defaults)

@@ -26,7 +26,11 @@ public protocol Rule: Sendable {
 
 /// A check as the registry holds it: a plain function, so running the
 /// rules over a file costs one call each, with no existential to open.
-public typealias ModelCheck = @Sendable (RuleContext, inout FindingSink) -> Void
+/// Wrapped in a struct: a list of bare functions would have the runtime
+/// build the function type's metadata on first use.
+public struct ModelCheck: Sendable {
+    let run: @Sendable (RuleContext, inout FindingSink) -> Void
+}
 
 /// Reported by the loader while it reads (syntax, keys, types): the file
 /// is met only once, so these rules have no check of their own.
@@ -56,7 +60,7 @@ extension Rule {
 }
 
 extension ModelRule {
-    public static var modelCheck: ModelCheck? { { context, sink in check(context, into: &sink) } }
+    public static var modelCheck: ModelCheck? { ModelCheck { context, sink in check(context, into: &sink) } }
 }
 
 /// What a check sees: the file as written and the same file with defaults

@@ -6,7 +6,8 @@ public enum HostName {
     public static func problem(in name: String) -> String? {
         if isValid(name) {
             // Plans and firewall files say `any` for "anyone on the network".
-            return canonical(name) == "any" ? "'any' is reserved: plans and firewall rules use it for anyone on the network" : nil
+            let isAny = name.utf8.count <= 4 && canonical(name) == "any"  // `any` or `ANY.`: short names only
+            return isAny ? "'any' is reserved: plans and firewall rules use it for anyone on the network" : nil
         }
         return describeProblem(in: name) ?? "it is not a valid host name"
     }

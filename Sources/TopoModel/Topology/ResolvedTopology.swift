@@ -19,14 +19,12 @@ public final class ResolvedTopology: Sendable {
     public let maestroServers: [ResolvedHost]
     /// Hosts running only DATABASE and/or LISTSERV.
     public let externalHosts: [ResolvedHost]
-    /// Hosts by component, each list in file order.
-    private let byComponent: [Component: [ResolvedHost]]
-    /// The first host of each name as written (after a trailing dot).
-    private let byName: [String: ResolvedHost]
-    /// The first host of each name as names are compared.
-    private let byCanonicalName: [String: ResolvedHost]
+    /// Hosts by component, each group in file order.
+    private let byComponent: ComponentIndex
+    /// The first host of each name, as written and as compared.
+    private let names: HostNames
 
-    public init(_ topology: Topology) {
+    public init(_ topology: consuming Topology) {
         self.topology = topology
         installation = topology.installation?.value ?? ""
         maestroVersion = topology.maestroVersion?.value
@@ -34,36 +32,38 @@ public final class ResolvedTopology: Sendable {
         let shared = SharedSettings(defaults: topology.defaults, componentSSL: topology.componentSSL)
         let hosts = topology.hosts.map { ResolvedHost($0, shared: shared) }
         self.hosts = hosts
-        maestroServers = hosts.filter(\.isMaestroServer)
-        externalHosts = hosts.filter { !$0.isMaestroServer }
-        var byComponent: [Component: [ResolvedHost]] = [:]
-        var byName: [String: ResolvedHost] = [:], byCanonicalName: [String: ResolvedHost] = [:]
-        byName.reserveCapacity(hosts.count)
-        byCanonicalName.reserveCapacity(hosts.count)
+        // One allocation each, sized by a count first (`filter` would grow them).
+        let serverCount = hosts.count(where: \.isMaestroServer)
+        var maestroServers: [ResolvedHost] = [], externalHosts: [ResolvedHost] = []
+        maestroServers.reserveCapacity(serverCount)
+        externalHosts.reserveCapacity(hosts.count - serverCount)
         for host in hosts {
-            for component in host.components where byComponent[component]?.last !== host {
-                byComponent[component, default: []].append(host)
-            }
-            if byName[host.name] == nil { byName[host.name] = host }
-            if byCanonicalName[host.canonicalName] == nil { byCanonicalName[host.canonicalName] = host }
+            if host.isMaestroServer { maestroServers.append(host) } else { externalHosts.append(host) }
         }
-        self.byComponent = byComponent
-        self.byName = byName
-        self.byCanonicalName = byCanonicalName
+        self.maestroServers = maestroServers
+        self.externalHosts = externalHosts
+        byComponent = ComponentIndex(hosts)
+        names = HostNames(hosts)
     }
 
-    public func hosts(running component: Component) -> [ResolvedHost] {
-        byComponent[component] ?? []
+    /// The hosts running `component`, in file order.
+    public func hosts(running component: Component) -> ArraySlice<ResolvedHost> {
+        byComponent[component]
     }
 
     public func host(named name: String) -> ResolvedHost? {
-        byName[name]
+        names.host(named: name)
     }
 
     /// The host whose name compares equal to `name` (case and a trailing
     /// dot aside).
     public func host(matching name: String) -> ResolvedHost? {
-        byCanonicalName[HostName.canonical(name)]
+        host(canonicalName: HostName.canonical(name))
+    }
+
+    /// The first host whose canonical name is `name` (given canonical).
+    public func host(canonicalName name: String) -> ResolvedHost? {
+        names.host(canonical: name)
     }
 
     /// SSL counts as on for the installation when any Maestro server has it;
@@ -189,7 +189,7 @@ public final class ResolvedSSL: Sendable {
     }
 
     /// True when the topology names the keystore; false when derived.
-    public var keystoreIsExplicit: Bool { explicitKeystore != nil }
+    public var keystoreIsExplicit: Bool { explicitKeystore.isSome }
 
     /// The topology's `trusted_root_keystore` (the host's, else component_ssl's).
     public let explicitTrustedRootKeystore: Located<String>?
@@ -205,7 +205,7 @@ public final class ResolvedSSL: Sendable {
     }
 
     /// True when the topology names the trusted-root keystore.
-    public var trustedRootKeystoreIsExplicit: Bool { explicitTrustedRootKeystore != nil }
+    public var trustedRootKeystoreIsExplicit: Bool { explicitTrustedRootKeystore.isSome }
     public let password: Located<SecretSource>?
     /// `keystore_password` stood where it counts but could not be read.
     public let passwordRefused: Bool
@@ -224,7 +224,7 @@ public final class ResolvedSSL: Sendable {
         password = own?.keystorePassword ?? shared?.keystorePassword
         // The source that would have counted was refused, and said so.
         passwordRefused = own?.keystorePasswordRefused ?? false
-            || (own?.keystorePassword == nil && (shared?.keystorePasswordRefused ?? false))
+            || ((own?.keystorePassword).isNone && (shared?.keystorePasswordRefused ?? false))
         ca = own?.ca ?? shared?.ca
         allowedClients = own?.allowedClients
         aliases = own?.aliases?.value ?? []

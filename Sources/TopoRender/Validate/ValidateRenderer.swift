@@ -23,15 +23,40 @@ public struct BatchSummary: Sendable {
 
     /// Counts one file's report in.
     public mutating func add(_ report: FileReport, strict: Bool) {
+        add(FileTally(report, strict: strict))
+    }
+
+    /// Counts one file in from its tally.
+    public mutating func add(_ tally: FileTally) {
         files += 1
-        errors += report.diagnostics.errorCount
-        warnings += report.diagnostics.warningCount
-        notes += report.diagnostics.noteCount
-        if let error = report.readError {
+        errors += tally.errors
+        warnings += tally.warnings
+        notes += tally.notes
+        if let error = tally.readError {
             unreadable += 1
             readErrors.append(error)
         }
-        fails = fails || report.diagnostics.fails(strict: strict)
+        fails = fails || tally.fails
+    }
+
+    /// What one file adds to the summary: its counts, taken where the file
+    /// was checked, so its findings need not travel with them.
+    public struct FileTally: Sendable {
+        var errors = 0, warnings = 0, notes = 0
+        var readError: ToolError?
+        var fails = false
+
+        public init(_ report: FileReport, strict: Bool) {
+            for diagnostic in report.diagnostics {
+                switch diagnostic.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .note: notes += 1
+                }
+            }
+            readError = report.readError
+            fails = errors > 0 || (strict && warnings > 0)
+        }
     }
 }
 

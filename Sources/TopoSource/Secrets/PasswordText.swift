@@ -81,16 +81,16 @@ public final class PasswordText: Sendable {
         let next = colon + 1 < text.count ? text[colon + 1] : UInt8(ascii: "\n")
         guard isBlank(next) || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") else { return nil }
         // The key first, on the bytes alone: most colons end no password key.
+        // A line break is neither a blank nor part of a word, so the walks
+        // back stop at the line's start without looking it up.
         var keyEnd = colon
         while keyEnd > 0, isBlank(text[keyEnd - 1]) { keyEnd -= 1 }
-        let line = lines.line(of: colon)
-        let start = lines.starts[line]
         let keyStart: Int
-        if keyEnd > start, text[keyEnd - 1] == UInt8(ascii: "\"") || text[keyEnd - 1] == UInt8(ascii: "'") {
+        if keyEnd > 0, text[keyEnd - 1] == UInt8(ascii: "\"") || text[keyEnd - 1] == UInt8(ascii: "'") {
             // A quoted key is judged as YAML reads it (`"keystore_p\u0061ssword"`
             // is `keystore_password`) and, like a plain one, by its last word
             // (`"passport.example"` is no password key).
-            guard let (open, key) = quotedKey(text, closingAt: keyEnd - 1, lineStart: start),
+            guard let (open, key) = quotedKey(text, closingAt: keyEnd - 1, lineStart: lines.starts[lines.line(of: colon)]),
                   key.withUnsafeBufferPointer({ key in
                       var word = key.count
                       while word > 0, key.count - word < 64, isWordByte(key[word - 1]) { word -= 1 }
@@ -100,11 +100,12 @@ public final class PasswordText: Sendable {
             keyStart = open
         } else {
             var wordStart = keyEnd
-            while wordStart > start, keyEnd - wordStart < 64, isWordByte(text[wordStart - 1]) { wordStart -= 1 }
+            while wordStart > 0, keyEnd - wordStart < 64, isWordByte(text[wordStart - 1]) { wordStart -= 1 }
             guard wordStart < keyEnd, isPasswordKey(text, wordStart..<keyEnd) else { return nil }
             keyStart = wordStart
         }
-        let keyColumn = keyStart - start
+        let line = lines.line(of: colon)
+        let keyColumn = keyStart - lines.starts[line]
 
         var valueStart = skipBlanks(text, from: colon + 1, to: lines.end(of: line))
         var valueLine = line
@@ -170,22 +171,28 @@ public final class PasswordText: Sendable {
 
     static func isPasswordKey(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count >= 3 else { return false }
-        for word in Self.words where range.count >= word.count {
-            search: for start in range.lowerBound...(range.upperBound - word.count) {
-                for (i, letter) in word.enumerated() {
-                    let byte = text[start + i]
-                    guard byte == letter || byte == letter - 32 else { continue search }
+        for start in range {
+            // Every word starts with `p` or `s`: most positions are passed
+            // over after one look. `| 0x20` lower-cases a letter, and maps
+            // no other byte to a lower-case letter.
+            let first = text[start] | 0x20
+            guard first == UInt8(ascii: "p") || first == UInt8(ascii: "s") else { continue }
+            for word in Self.words where start + word.utf8CodeUnitCount <= range.upperBound {
+                var matched = 0
+                while matched < word.utf8CodeUnitCount, text[start + matched] | 0x20 == word.utf8Start[matched] {
+                    matched += 1
                 }
-                return true
+                if matched == word.utf8CodeUnitCount { return true }
             }
         }
         return false
     }
 
     /// Parts of a key name that mark its value as a password.
-    public static let secretWords = ["pass", "pasw", "pwd", "secret"]
+    public static let secretWords = words.map { "\($0)" }
 
-    private static let words: [[UInt8]] = secretWords.map { Array($0.utf8) }
+    /// The same as static text: comparing with them costs no reference counting.
+    private static let words: [StaticString] = ["pass", "pasw", "pwd", "secret"]
 
     /// `key:` followed by a blank or the line's end: a block mapping starts
     /// here, so the value above is a mapping (`env: NAME`), not text.

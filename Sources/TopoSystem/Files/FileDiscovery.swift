@@ -50,8 +50,9 @@ public enum FileDiscovery {
             result.problems.append(error)
             return
         }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         for (name, reported) in entries {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let path = prefix + name
             // The directory says what each entry is; ask only where it does not.
             let kind = reported == .missing ? FileSystem.kind(of: path, followLinks: false) : reported
             switch kind {

@@ -29,7 +29,9 @@ public enum FileSystem {
     /// Reads a regular file, at most `limit` bytes plus one (so a caller can
     /// tell the file is too large without reading all of it).
     public static func read(_ path: String, limit: Int) throws(ToolError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        // `withCString` hands over the string's own bytes; passing `path`
+        // itself would copy it into a new C string first.
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else { throw ToolError.unreadable(path: path, reason: errorText()) }
         defer { close(fd) }
         var info = stat()
@@ -71,10 +73,17 @@ public enum FileSystem {
     public static func typedEntries(of path: String) throws(ToolError) -> [(name: String, kind: Kind)] {
         guard let dir = opendir(path) else { throw ToolError.unreadable(path: path, reason: errorText()) }
         defer { closedir(dir) }
-        var entries: [(name: String, kind: Kind)] = []
+        // The names are gathered as bytes, back to back in one buffer, and
+        // ordered there: comparing bytes costs a fraction of comparing
+        // Strings, and for ASCII names the order is the same.
+        var text: [UInt8] = []
+        var found: [(name: Range<Int>, kind: Kind)] = []
         while let entry = readdir(dir) {
-            let name = entry.name
-            guard name != ".", name != ".." else { continue }
+            let name = nameBytes(of: entry)
+            let dot = UInt8(ascii: ".")
+            guard !(name.count == 1 && name[0] == dot), !(name.count == 2 && name[0] == dot && name[1] == dot) else {
+                continue
+            }
             let kind: Kind
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): kind = .regular
@@ -83,9 +92,32 @@ public enum FileSystem {
             case Int32(DT_UNKNOWN): kind = .missing
             default: kind = .other
             }
-            entries.append((name, kind))
+            found.append((text.count..<(text.count + name.count), kind))
+            text.append(contentsOf: name)
         }
-        return entries.sorted { $0.name < $1.name }
+        func named(_ entry: (name: Range<Int>, kind: Kind)) -> (name: String, kind: Kind) {
+            (String(decoding: text[entry.name], as: UTF8.self), entry.kind)
+        }
+        guard text.allSatisfy({ $0 < 0x80 }) else {
+            // Other names keep String's order, which byte order need not match.
+            return found.map(named).sorted { $0.name < $1.name }
+        }
+        text.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return }  // no entries
+            found.sort { a, b in
+                let common = memcmp(base + a.name.lowerBound, base + b.name.lowerBound, min(a.name.count, b.name.count))
+                return common != 0 ? common < 0 : a.name.count < b.name.count
+            }
+        }
+        return found.map(named)
+    }
+
+    /// A directory entry's name as bytes, read where it lies (as
+    /// `entry.name` does: the record may be cut to the name's length).
+    private static func nameBytes(of entry: UnsafeMutablePointer<dirent>) -> UnsafeBufferPointer<UInt8> {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        let start = UnsafeRawPointer(entry).advanced(by: offset)
+        return UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: strlen(start.assumingMemoryBound(to: CChar.self)))
     }
 
     public static func environment(_ name: String) -> String? {

@@ -80,17 +80,15 @@ public struct AllowedClientsFormat: ModelRule {
     }
 
     /// The host each canonical name stands for: the first host of that
-    /// name, else the first Maestro server with that alias. Built once, so
-    /// an item costs a lookup, not a walk over every host.
+    /// name (the resolved topology's index), else the first Maestro server
+    /// with that alias. Built once, so an item costs a lookup, not a walk
+    /// over every host.
     private struct KnownNames {
-        private var byName: [String: ResolvedHost] = [:]
+        private let resolved: ResolvedTopology
         private var byAlias: [String: ResolvedHost] = [:]
 
         init(_ resolved: ResolvedTopology) {
-            byName.reserveCapacity(resolved.hosts.count)
-            for host in resolved.hosts where byName[host.canonicalName] == nil {
-                byName[host.canonicalName] = host
-            }
+            self.resolved = resolved
             for server in resolved.maestroServers {
                 for alias in server.ssl.aliases {
                     let key = HostName.canonical(alias.value)
@@ -99,7 +97,9 @@ public struct AllowedClientsFormat: ModelRule {
             }
         }
 
-        func host(_ canonical: String) -> ResolvedHost? { byName[canonical] ?? byAlias[canonical] }
+        func host(_ canonical: String) -> ResolvedHost? {
+            resolved.host(canonicalName: canonical) ?? (byAlias.isEmpty ? nil : byAlias[canonical])
+        }
     }
 }
 

@@ -37,21 +37,19 @@ public struct DoubledBackslash: ModelRule {
     public static func check(_ context: RuleContext, into sink: inout FindingSink) {
         var seen = Set<SourceLocation>()  // an inherited value is reported once, where it is written
         for server in context.resolved.maestroServers {
-            let entry = server.entry, ssl = server.ssl
-            let paths: [(key: String, value: Located<String>?, own: Bool)] = [
-                ("install_folder", server.installFolder, entry.settings.installFolder != nil),
-                ("keystore", ssl.explicitKeystore, true),
-                ("trusted_root_keystore", ssl.explicitTrustedRootKeystore, entry.ssl?.trustedRootKeystore != nil),
-            ]
-            for (key, path, own) in paths {
+            func check(_ key: String, _ path: Located<String>?, own: Bool) {
                 guard let path, let single = DoubledBackslashText.undoubled(path.value),
-                      seen.insert(path.location).inserted else { continue }
+                      seen.insert(path.location).inserted else { return }
                 sink.emit(
                     Self.self,
                     "\(key) '\(path.value)' has doubled backslashes; outside double quotes each one is kept, so Java reads the path with them doubled",
                     at: path.location, host: own ? server.name : nil,
                     notes: ["write each backslash once: \(key): \(QuotedPath.singleQuoted(single))"])
             }
+            let entry = server.entry, ssl = server.ssl
+            check("install_folder", server.installFolder, own: entry.settings.installFolder.isSome)
+            check("keystore", ssl.explicitKeystore, own: true)
+            check("trusted_root_keystore", ssl.explicitTrustedRootKeystore, own: (entry.ssl?.trustedRootKeystore).isSome)
         }
     }
 }
@@ -61,6 +59,8 @@ enum DoubledBackslashText {
     /// no run. At the start, two backslashes open a network path and stay
     /// two (`\\\\server`, a doubled network path, becomes `\\server`).
     static func undoubled(_ path: String) -> String? {
+        // The usual path has no two backslashes in a row: one look at the bytes.
+        guard hasRun(path) else { return nil }
         var scalars = path.unicodeScalars[...]
         var result = ""
         var changed = false
@@ -77,5 +77,18 @@ enum DoubledBackslashText {
             changed = true
         }
         return changed ? result : nil
+    }
+
+    /// Whether two backslashes stand side by side anywhere in `path`.
+    private static func hasRun(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "\\"), previous == byte { return true }
+                previous = byte
+            }
+            return false
+        }
     }
 }

@@ -24,9 +24,10 @@ public struct DuplicateHost: ModelRule {
     public static func check(_ context: RuleContext, into sink: inout FindingSink) {
         let hosts = context.resolved.hosts
         // Names already in canonical form can only clash by being equal,
-        // and equal keys are duplicate-key's; so the usual file needs
-        // one byte scan here, not a set of names.
-        guard hosts.count > 1, hosts.contains(where: { !HostName.isCanonical($0.entry.name.value) }) else { return }
+        // and equal keys are duplicate-key's; so the usual file needs one
+        // look at each host here, not a set of names. A name is canonical
+        // when it is its own canonical form (worked out once, when resolved).
+        guard hosts.count > 1, hosts.contains(where: { $0.canonicalName != $0.entry.name.value }) else { return }
         var first = FirstSeen<Located<String>>()
         for host in hosts {
             let name = host.entry.name

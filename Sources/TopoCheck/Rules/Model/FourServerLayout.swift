@@ -27,13 +27,19 @@ public struct FourServerLayout: ModelRule {
         guard let profile = context.topology.profile, profile.value == .highVolume else { return }
         let hosts = context.resolved.hosts
         let isFourServer = hosts.allSatisfy { host in
-            let set = Set(host.components)
-            return set == [.lui, .hub] || set == [.trk] || set == [.database] || set == [.listserv]
+            runsExactly(host, [.lui, .hub]) || runsExactly(host, [.trk]) || runsExactly(host, [.database])
+                || runsExactly(host, [.listserv])
         } && Component.allCases.allSatisfy { !context.resolved.hosts(running: $0).isEmpty }
         guard !isFourServer else { return }
         sink.emit(
             Self.self, "profile is high-volume, but the layout is not the recommended four servers",
             at: profile.location,
             notes: ["recommended: LUI+HUB on one host, TRK alone, DATABASE alone, LISTSERV alone"])
+    }
+
+    /// Whether `host` runs these components and no others (compared as
+    /// sets; no `Set` is built for a host's handful of components).
+    private static func runsExactly(_ host: ResolvedHost, _ components: [Component]) -> Bool {
+        host.components.allSatisfy(components.contains) && components.allSatisfy(host.components.contains)
     }
 }

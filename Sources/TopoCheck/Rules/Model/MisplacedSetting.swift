@@ -42,7 +42,7 @@ public struct MisplacedSetting: ModelRule {
                     at: database.location, host: host.name,
                     notes: ["move it to the host running DATABASE, or add DATABASE to this host's components"])
             }
-            if let ssl = host.entry.ssl, !host.isMaestroServer, host.entry.components != nil,
+            if let ssl = host.entry.ssl, !host.isMaestroServer, host.entry.components.isSome,
                !UnreadComponents.mayMean(host.entry, \.isMaestro) {
                 sink.emit(
                     Self.self, "'ssl' is set on '\(host.name)', which runs no Maestro component (LUI, HUB, TRK)",

@@ -37,15 +37,16 @@ public struct MissingComponent: ModelRule {
             """)
 
     public static func check(_ context: RuleContext, into sink: inout FindingSink) {
-        let topology = context.topology
-        guard !topology.hosts.isEmpty else { return }
+        let hosts = context.topology.hosts
+        guard !hosts.isEmpty else { return }
+        let missing = Component.allCases.filter { context.resolved.hosts(running: $0).isEmpty }
+        guard !missing.isEmpty else { return }
         // Names the loader could not place, already reported where they stand.
-        guard let meant = UnreadComponents.meant(by: topology.hosts.lazy.flatMap(\.unrecognizedComponents))
+        guard let meant = UnreadComponents.meant(by: hosts.lazy.flatMap(\.unrecognizedComponents))
         else { return }
-        for component in Component.allCases
-        where context.resolved.hosts(running: component).isEmpty && !meant.contains(component) {
+        for component in missing where !meant.contains(component) {
             sink.emit(
-                Self.self, MissingComponentText.message(component), at: topology.hostsLocation,
+                Self.self, MissingComponentText.message(component), at: context.topology.hostsLocation,
                 notes: [MissingComponentText.note(component)])
         }
     }

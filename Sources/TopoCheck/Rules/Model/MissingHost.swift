@@ -35,12 +35,16 @@ public struct MissingHost: ModelRule {
         let resolved = context.resolved
         // Derived lists are complete by construction; only explicit ones are checked.
         guard resolved.maestroServers.contains(where: { $0.ssl.allowedClients != nil }) else { return }
-        var declared = Set<String>(minimumCapacity: resolved.hosts.count)
+        // Host names are indexed by the resolved topology already; aliases
+        // are a host's own, never inherited: read from its entry, a host
+        // that is no Maestro server never has its SSL worked out.
+        var declaredAliases = Set<String>()
         for host in resolved.hosts {
-            declared.insert(host.canonicalName)
-            // Aliases are a host's own, never inherited: read from its entry,
-            // a host that is no Maestro server never has its SSL worked out.
-            for alias in host.entry.ssl?.aliases?.value ?? [] { declared.insert(HostName.canonical(alias.value)) }
+            for alias in host.entry.ssl?.aliases?.value ?? [] { declaredAliases.insert(HostName.canonical(alias.value)) }
+        }
+        func isDeclared(_ canonical: String) -> Bool {
+            resolved.host(canonicalName: canonical) != nil
+                || (!declaredAliases.isEmpty && declaredAliases.contains(canonical))
         }
         // Each server's names as compared, worked out once for every list.
         let serverNames = resolved.maestroServers.map { server in
@@ -54,7 +58,7 @@ public struct MissingHost: ModelRule {
                 guard !name.isEmpty else { continue }  // allowed-clients-format reports it
                 let canonical = HostName.canonical(name)
                 listed.insert(canonical)
-                if !declared.contains(canonical) {
+                if !isDeclared(canonical) {
                     sink.emit(
                         Self.self, "allowed_clients of '\(host.name)' names '\(name)', which is not declared under 'hosts'",
                         at: item.location, host: host.name,
@@ -79,6 +83,8 @@ public struct MissingHost: ModelRule {
 
 extension String {
     public var trimmingSpaces: String {
+        // The usual text has no space at either end: one look at its bytes.
+        guard utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") else { return self }
         var scalars = Substring(self)
         while scalars.first == " " { scalars.removeFirst() }
         while scalars.last == " " { scalars.removeLast() }

@@ -23,7 +23,8 @@ public struct MixedCA: ModelRule {
             """)
 
     public static func check(_ context: RuleContext, into sink: inout FindingSink) {
-        let secured = context.resolved.maestroServers.filter { $0.ssl.enabled && $0.ssl.ca != nil }
+        // Looked at lazily: the usual file names one CA, and then no list is made.
+        let secured = context.resolved.maestroServers.lazy.filter { $0.ssl.enabled && $0.ssl.ca.isSome }
         guard let first = secured.first, let firstCA = first.ssl.ca?.value else { return }
         guard secured.contains(where: { $0.ssl.ca?.value != firstCA }) else { return }
         let allCAs = Set(secured.compactMap { $0.ssl.ca?.value }).sorted()

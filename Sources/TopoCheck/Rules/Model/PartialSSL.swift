@@ -28,8 +28,9 @@ public struct PartialSSL: ModelRule {
 
     public static func check(_ context: RuleContext, into sink: inout FindingSink) {
         let servers = context.resolved.maestroServers
+        // The usual file agrees: one look at each server, no lists.
+        guard servers.contains(where: \.ssl.enabled), servers.contains(where: { !$0.ssl.enabled }) else { return }
         let on = servers.filter(\.ssl.enabled), off = servers.filter { !$0.ssl.enabled }
-        guard !on.isEmpty, !off.isEmpty else { return }
         let onNames = on.map(\.name).quotedList
         for server in off {
             sink.emit(

@@ -25,9 +25,8 @@ public struct PlaintextPassword: ModelRule {
             """)
 
     public static func check(_ context: RuleContext, into sink: inout FindingSink) {
-        let topology = context.topology
-        if let shared = topology.componentSSL?.keystorePassword { report(shared, host: nil, into: &sink) }
-        for host in topology.hosts {
+        if let shared = context.topology.componentSSL?.keystorePassword { report(shared, host: nil, into: &sink) }
+        for host in context.topology.hosts {
             if let own = host.ssl?.keystorePassword { report(own, host: host.name.value, into: &sink) }
         }
     }

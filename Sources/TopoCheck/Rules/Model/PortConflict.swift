@@ -30,18 +30,18 @@ public struct PortConflict: ModelRule {
     public static func check(_ context: RuleContext, into sink: inout FindingSink) {
         let resolved = context.resolved
         for server in resolved.maestroServers {
-            let ports: [(String, Located<Int>)] = [
-                ("internal_port", server.internalPort), ("tracker_port", server.trackerPort),
-                ("http_port", server.httpPort),
-            ]
-            for (i, a) in ports.enumerated() {
-                for b in ports[(i + 1)...] where a.1.value == b.1.value {
-                    let later = a.1.location > b.1.location ? a.1 : b.1
-                    sink.emit(
-                        Self.self, "\(a.0) and \(b.0) of '\(server.name)' are both \(a.1.value); each needs its own port",
-                        at: later.location, host: server.name)
-                }
+            func compare(_ a: (key: String, port: Located<Int>), _ b: (key: String, port: Located<Int>)) {
+                guard a.port.value == b.port.value else { return }
+                let later = a.port.location > b.port.location ? a.port : b.port
+                sink.emit(
+                    Self.self, "\(a.key) and \(b.key) of '\(server.name)' are both \(a.port.value); each needs its own port",
+                    at: later.location, host: server.name)
             }
+            let internalPort = ("internal_port", server.internalPort), trackerPort = ("tracker_port", server.trackerPort)
+            let httpPort = ("http_port", server.httpPort)
+            compare(internalPort, trackerPort)
+            compare(internalPort, httpPort)
+            compare(trackerPort, httpPort)
         }
         if let lui = resolved.hosts(running: .lui).first, let trk = resolved.hosts(running: .trk).first,
            lui.name != trk.name, lui.trackerPort.value != trk.trackerPort.value {

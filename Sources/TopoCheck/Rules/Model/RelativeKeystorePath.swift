@@ -27,17 +27,17 @@ public struct RelativeKeystorePath: ModelRule {
 
     public static func check(_ context: RuleContext, into sink: inout FindingSink) {
         for server in context.resolved.maestroServers {
-            let os = server.os.value
-            if server.installFolder.value.isEmpty {
+            let os = server.os.value, installFolder = server.installFolder
+            if installFolder.value.isEmpty {
                 // Joined to nothing, the derived paths would be /keystore/… and /commands/ssl.ini.
                 sink.emit(
                     Self.self, "install folder of '\(server.name)' is empty; the keystore and ssl.ini paths derive from it",
-                    at: server.installFolder.location, host: server.name,
+                    at: installFolder.location, host: server.name,
                     notes: [RelativeKeystorePathText.example(os)])
-            } else if !PathStyle.isAbsolute(server.installFolder.value, os: os) {
+            } else if !PathStyle.isAbsolute(installFolder.value, os: os) {
                 sink.emit(
-                    Self.self, "install folder '\(server.installFolder.value)' of '\(server.name)' is not an absolute \(os.rawValue) path; the keystore and ssl.ini paths derive from it",
-                    at: server.installFolder.location, host: server.name,
+                    Self.self, "install folder '\(installFolder.value)' of '\(server.name)' is not an absolute \(os.rawValue) path; the keystore and ssl.ini paths derive from it",
+                    at: installFolder.location, host: server.name,
                     notes: [RelativeKeystorePathText.example(os)])
             }
             let ssl = server.ssl

@@ -28,18 +28,19 @@ public struct SSLIncomplete: ModelRule {
 
     public static func check(_ context: RuleContext, into sink: inout FindingSink) {
         for server in context.resolved.maestroServers where server.ssl.enabled {
-            var at = server.ssl.enabledLocation ?? server.nameLocation
+            let ssl = server.ssl
+            var at = ssl.enabledLocation ?? server.nameLocation
             // An explicitly empty value is the place to fix.
-            if let ca = server.ssl.ca, ca.value.isEmpty { at = ca.location }
-            if server.ssl.keystoreIsExplicit, server.ssl.keystore.value.isEmpty { at = server.ssl.keystore.location }
+            if let ca = ssl.ca, ca.value.isEmpty { at = ca.location }
+            if ssl.keystoreIsExplicit, ssl.keystore.value.isEmpty { at = ssl.keystore.location }
             var missing: [String] = []
             // A derived keystore path is never empty; only an explicit one can be.
-            if server.ssl.keystoreIsExplicit, server.ssl.keystore.value.isEmpty {
+            if ssl.keystoreIsExplicit, ssl.keystore.value.isEmpty {
                 missing.append("a keystore path ('keystore')")
             }
             // A source that was given but refused has its own finding.
-            if server.ssl.password == nil, !server.ssl.passwordRefused { missing.append("a password source ('keystore_password')") }
-            if server.ssl.ca?.value.isEmpty ?? true { missing.append("a CA ('ca')") }
+            if ssl.password.isNone, !ssl.passwordRefused { missing.append("a password source ('keystore_password')") }
+            if ssl.ca?.value.isEmpty ?? true { missing.append("a CA ('ca')") }
             guard !missing.isEmpty else { continue }
             sink.emit(
                 Self.self, "SSL is on for '\(server.name)' but it lacks \(missing.quotedAnd)",

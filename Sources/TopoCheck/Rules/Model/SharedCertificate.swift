@@ -44,9 +44,12 @@ public struct SharedCertificate: ModelRule {
         guard context.resolved.maestroServers.contains(where: { $0.ssl.keystoreIsExplicit || !$0.ssl.aliases.isEmpty })
         else { return }
         var keystores: [String: String] = [:]
+        // Names are claimed only through aliases; without any, no index of them.
         var identities: [String: String] = [:]
-        for server in context.resolved.maestroServers {
-            identities[server.canonicalName] = server.name
+        if context.resolved.maestroServers.contains(where: { !$0.ssl.aliases.isEmpty }) {
+            for server in context.resolved.maestroServers {
+                identities[server.canonicalName] = server.name
+            }
         }
         for server in context.resolved.maestroServers {
             // A local path names a file on each host; only a network
