@@ -40,12 +40,12 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     }
     text += renderer.summary(files: 1, diagnostics: result.diagnostics, unreadable: 0)
     let installation = result.topology?.installation?.value ?? ""
-    if result.isComplete, !result.diagnostics.fails(strict: false), let topology = result.topology {
-        let plan = Planner.plan(topology)
+    if result.isComplete, !result.diagnostics.fails(strict: false), let resolved = result.resolved {
+        let plan = Planner.plan(resolved)
         text += PlanTextRenderer(style: .plain).render(plan)
         text += PlanJSONRenderer.render(plan, installation: installation, diagnostics: result.diagnostics)
         text += PlanMarkdownRenderer.render(plan, diagnostics: result.diagnostics)
-        let graph = TopologyGraph(topology)
+        let graph = TopologyGraph(resolved)
         text += GraphDOTRenderer.render(graph) + GraphMermaidRenderer.render(graph)
     } else {
         text += PlanJSONRenderer.render(nil, installation: installation, diagnostics: result.diagnostics)
