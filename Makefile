@@ -17,16 +17,17 @@ BENCH    = .build-bench
 
 all: build
 
-# libyaml (pkg-config name yaml-0.1) comes from the system. Install it when
-# missing and we may; otherwise say exactly what to install.
+# libyaml (pkg-config name yaml-0.1) and OpenSSL (pkg-config name openssl)
+# come from the system. Install them when missing and we may; otherwise say
+# exactly what to install.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1 || ! pkg-config --exists openssl; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing libyaml-dev and pkg-config..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config; \
+	    echo "Installing libyaml-dev, libssl-dev and pkg-config..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev libssl-dev pkg-config; \
 	  else \
-	    echo "maestro-topo needs libyaml and pkg-config. Install them with:"; \
-	    echo "  sudo apt-get install -y libyaml-dev pkg-config"; \
+	    echo "maestro-topo needs libyaml, OpenSSL and pkg-config. Install them with:"; \
+	    echo "  sudo apt-get install -y libyaml-dev libssl-dev pkg-config"; \
 	    exit 1; \
 	  fi; \
 	fi

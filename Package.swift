@@ -20,16 +20,20 @@ let package = Package(
     name: "maestro-topo",
     products: [
         .executable(name: "maestro-topo", targets: ["maestro-topo"]),
-        // Every module, for the fuzzing package (Fuzz/) and other clients.
+        // The core modules, for the fuzzing package (Fuzz/) and other
+        // clients: no certificate, TLS or network library comes with them.
         .library(
-            name: "MaestroTopo",
+            name: "MaestroTopoCore",
             targets: [
                 "TopoSource", "TopoYAML", "TopoModel", "TopoCheck", "TopoPlan", "TopoRender", "TopoBundle",
-                "TopoSystem", "MaestroTopo",
+                "TopoSystem",
             ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Certificates of a real installation (TopoReality only): parsed and
+        // chain-verified in Swift, never by parsing a tool's output.
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     ],
     targets: [
         // libyaml from the system (Debian: libyaml-dev). Never link Yams into
@@ -52,7 +56,21 @@ let package = Package(
         module("TopoRender", ["TopoPlan"]),
         module("TopoBundle", ["TopoRender"]),
         module("TopoSystem", ["TopoBundle", "CSystem"]),
-        module("MaestroTopo", ["TopoSystem"]),
+        // OpenSSL from the system (Debian: libssl-dev), for PKCS12 keystores
+        // and the TLS of `probe`. Only TopoReality imports it, as only
+        // TopoYAML imports libyaml.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // The reality side: a real installation's files (verify, discover).
+        // It sits above the core, which never depends on certificate or
+        // network libraries.
+        module("TopoReality", [
+            "TopoSystem", "COpenSSL", .product(name: "X509", package: "swift-certificates"),
+        ]),
+        module("MaestroTopo", ["TopoReality"]),
         .executableTarget(
             name: "maestro-topo",
             dependencies: [
@@ -75,7 +93,7 @@ let package = Package(
             name: "MaestroTopoTests",
             dependencies: [
                 "TopoSource", "TopoYAML", "TopoModel", "TopoCheck", "TopoPlan", "TopoRender", "TopoBundle",
-                "TopoSystem", "MaestroTopo", "maestro-topo", "TopoTestSupport",
+                "TopoSystem", "TopoReality", "MaestroTopo", "maestro-topo", "TopoTestSupport",
             ],
             exclude: ["Fixtures"]
         ),
@@ -85,7 +103,7 @@ let package = Package(
             name: "MaestroTopoCLITests",
             dependencies: [
                 "TopoSource", "TopoYAML", "TopoModel", "TopoCheck", "TopoPlan", "TopoRender", "TopoBundle",
-                "TopoSystem", "MaestroTopo", "maestro-topo", "TopoTestSupport",
+                "TopoSystem", "TopoReality", "MaestroTopo", "maestro-topo", "TopoTestSupport",
             ],
             exclude: ["Golden"]
         ),

@@ -16,7 +16,7 @@ let package = Package(
             name: "maestro-topo-fuzz",
             dependencies: [
                 "CFuzzerDriver",
-                .product(name: "MaestroTopo", package: "maestro-topo"),
+                .product(name: "MaestroTopoCore", package: "maestro-topo"),
             ]
         ),
     ]

@@ -9,10 +9,10 @@ import XCTest
 /// documented order, so a module never imports one above it.
 final class ArchitectureTests: XCTestCase {
     /// Source text → YAML → model → check → plan → render → bundle → system
-    /// → entry points → command line (README, "Layout of the code").
+    /// → reality → entry points → command line (README, "Layout of the code").
     static let order = [
         "TopoSource", "TopoYAML", "TopoModel", "TopoCheck", "TopoPlan", "TopoRender", "TopoBundle", "TopoSystem",
-        "MaestroTopo", "maestro-topo",
+        "TopoReality", "MaestroTopo", "maestro-topo",
     ]
     /// Modules of the toolchain and the system, importable anywhere.
     static let platform: Set<String> = ["Glibc", "Darwin", "Foundation", "Dispatch", "Synchronization", "XCTest"]
@@ -123,12 +123,15 @@ final class ArchitectureTests: XCTestCase {
         return found
     }
 
-    /// C stays hidden: libyaml behind TopoYAML alone; renderers do no I/O
+    /// C stays hidden: libyaml behind TopoYAML alone, OpenSSL behind
+    /// TopoReality alone; renderers do no I/O
     /// and read no environment; the core never reaches for the network.
     func testCLibrariesAndIOStayWhereTheyBelong() throws {
         let imports = try Self.importsBySourceFile()
         let yaml = Set(imports.filter { $0.imported == "CYAML" }.map(\.module))
         XCTAssertEqual(yaml, ["TopoYAML"], "only TopoYAML imports libyaml")
+        let openSSL = Set(imports.filter { $0.imported == "COpenSSL" }.map(\.module))
+        XCTAssertEqual(openSSL, ["TopoReality"], "only TopoReality imports OpenSSL")
         let render = imports.filter { $0.module == "TopoRender" && ["Glibc", "Foundation", "TopoSystem"].contains($0.imported) }
         XCTAssertEqual(render.map(\.file), [], "renderers do no I/O")
         let core = ["TopoSource", "TopoYAML", "TopoModel", "TopoCheck", "TopoPlan", "TopoRender", "TopoBundle", "TopoSystem"]

@@ -187,7 +187,7 @@ final class LoadSession {
             // A known key is judged by name alone (the usual key costs no
             // lower-casing); host names are never taken for password keys.
             if secretValueStart == nil,
-               index.map { section.isPasswordKey(at: $0) } ?? (section != .hosts && Self.mayBeSecret(name)) {
+               index.map({ section.isPasswordKey(at: $0) }) ?? (section != .hosts && Self.mayBeSecret(name)) {
                 secretValueStart = (keyEvent.endLocation ?? keyEvent.location, keyEvent.sourceRange.upperBound)
             }
             defer { valueKey = outerKey; secretValueStart = outerStart }
