@@ -45,6 +45,10 @@ public protocol ModelRule: Rule {
 /// descriptor lives here, with the other rules.
 public protocol DiffRule: Rule {}
 
+/// Reported by `verify` (TopoReality), which compares a real installation
+/// with its plan; only the descriptor lives here, with the other rules.
+public protocol InstallationRule: Rule {}
+
 extension Rule {
     public static var modelCheck: ModelCheck? { nil }
 

@@ -44,6 +44,28 @@ public enum RuleRegistry {
         ComponentMove.self,
         DatabaseMigration.self,
         OSChange.self,
+        // A real installation against its plan (maestro-topo verify)
+        SSLIniMissing.self,
+        SSLIniUnexpected.self,
+        SSLIniSyntax.self,
+        SSLIniKeys.self,
+        SSLIniDrift.self,
+        SSLIniBackslash.self,
+        FilePermissions.self,
+        KeystoreUnreadable.self,
+        KeystoreAlias.self,
+        KeyPassword.self,
+        CertificateName.self,
+        CertificateChain.self,
+        CertificateValidity.self,
+        CertificateExpiring.self,
+        TrustedRootMissing.self,
+        TrustedRootPassword.self,
+        SSLLogLine.self,
+        HostNameMismatch.self,
+        HostSeveralNames.self,
+        ComponentFolderMissing.self,
+        ComponentUnplanned.self,
     ]
 
     /// What `explain`, docs/rules.md and SARIF read, in registry order.

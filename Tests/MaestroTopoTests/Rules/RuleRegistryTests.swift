@@ -24,7 +24,10 @@ final class RuleRegistryTests: XCTestCase {
         let rules = Tool.packageRoot.appendingPathComponent("Sources/TopoCheck/Rules")
         for rule in RuleRegistry.rules {
             // invalid-value is the loader's, with a check added over the model.
-            let stage = rule is any LoadRule.Type ? "Load" : rule is any DiffRule.Type ? "Diff" : "Model"
+            let stage = rule is any LoadRule.Type ? "Load"
+                : rule is any DiffRule.Type ? "Diff"
+                : rule is any InstallationRule.Type ? "Installation"
+                : "Model"
             let file = rules.appendingPathComponent("\(stage)/\(rule).swift")
             XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "\(rule.id): no \(stage)/\(rule).swift")
         }
