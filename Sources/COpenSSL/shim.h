@@ -4,3 +4,5 @@
 #include <openssl/x509.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/provider.h>
+#include <openssl/x509v3.h>

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// A Java KeyStore (JKS, the format keytool wrote by default before Java 9)
 /// read in-process. The format is plain: a magic number, a version, then
@@ -35,6 +35,17 @@ public struct JavaKeyStore: Sendable {
     }
 
     public init(bytes: [UInt8], password: [UInt16]) throws(Failure) {
+        try self.init(bytes: bytes, checkingWith: password)
+    }
+
+    /// The entries without the integrity check, for a store whose password
+    /// is unknown: JKS keeps certificates in the clear, and the password
+    /// only proves that nobody changed them.
+    public init(uncheckedBytes bytes: [UInt8]) throws(Failure) {
+        try self.init(bytes: bytes, checkingWith: nil)
+    }
+
+    private init(bytes: [UInt8], checkingWith password: [UInt16]?) throws(Failure) {
         guard Self.isJKS(bytes) else { throw .notJKS }
         guard bytes.count >= 12 + 20 else { throw .truncated }
         var reader = Reader(bytes: bytes, offset: 4)
@@ -64,12 +75,15 @@ public struct JavaKeyStore: Sendable {
                 throw .notJKS
             }
         }
-        let body = Array(bytes[0..<reader.offset])
+        let body = bytes[0..<reader.offset]
         let stored = try reader.bytes(20)
-        var hashed = Self.passwordBytes(password)
-        hashed += Array("Mighty Aphrodite".utf8)
-        hashed += body
-        guard SHA1.digest(hashed) == stored else { throw .wrongPassword }
+        guard let password else {
+            self.entries = entries
+            return
+        }
+        var secret = Self.passwordBytes(password)
+        defer { Scrub.wipe(&secret) }
+        guard SHA1.digest(secret[...], Array("Mighty Aphrodite".utf8)[...], body) == stored else { throw .wrongPassword }
         self.entries = entries
     }
 
@@ -82,21 +96,33 @@ public struct JavaKeyStore: Sendable {
         let salt = Array(encrypted[0..<20])
         let body = Array(encrypted[20..<(encrypted.count - 20)])
         let check = Array(encrypted[(encrypted.count - 20)...])
-        let secret = passwordBytes(password)
-        var digest = salt
+        // The password, the keystream and the recovered key are zeroed
+        // after use; the hash takes its parts one after the other, so no
+        // joined copy of them is made.
+        var secret = passwordBytes(password)
         var plain = [UInt8](repeating: 0, count: body.count)
+        var digest = salt
+        defer { Scrub.wipe(&secret); Scrub.wipe(&plain); Scrub.wipe(&digest) }
         var offset = 0
         while offset < body.count {
-            digest = SHA1.digest(secret + digest)
+            let next = SHA1.digest(secret[...], digest[...])
+            Scrub.wipe(&digest)
+            digest = next
             for i in 0..<min(20, body.count - offset) { plain[offset + i] = body[offset + i] ^ digest[i] }
             offset += 20
         }
-        return SHA1.digest(secret + plain) == check
+        return SHA1.digest(secret[...], plain[...]) == check
     }
 
-    /// A Java password's bytes: each UTF-16 unit, high byte first.
+    /// A Java password's bytes: each UTF-16 unit, high byte first. The
+    /// caller zeroes them.
     static func passwordBytes(_ password: [UInt16]) -> [UInt8] {
-        password.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        var bytes = [UInt8](repeating: 0, count: password.count * 2)
+        for (index, unit) in password.enumerated() {
+            bytes[2 * index] = UInt8(unit >> 8)
+            bytes[2 * index + 1] = UInt8(unit & 0xFF)
+        }
+        return bytes
     }
 
     struct Reader {
@@ -124,9 +150,14 @@ public struct JavaKeyStore: Sendable {
 }
 
 enum SHA1 {
-    static func digest(_ bytes: [UInt8]) -> [UInt8] {
+    /// SHA-1 over `parts`, one after the other, as if joined.
+    static func digest(_ parts: ArraySlice<UInt8>...) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 20)
-        bytes.withUnsafeBufferPointer { input in _ = COpenSSL.SHA1(input.baseAddress, input.count, &out) }
+        guard let context = EVP_MD_CTX_new() else { return out }
+        defer { EVP_MD_CTX_free(context) }
+        _ = EVP_DigestInit_ex(context, EVP_sha1(), nil)
+        for part in parts { part.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) } }
+        _ = EVP_DigestFinal_ex(context, &out, nil)
         return out
     }
 }
