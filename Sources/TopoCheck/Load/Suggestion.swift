@@ -2,8 +2,8 @@ import TopoModel
 
 /// "Did you mean" for keys, components, engines and rule ids: the candidate
 /// with the smallest edit distance, if it is close enough to be a typo.
-enum Suggestion {
-    static func nearest(to word: String, in candidates: [String]) -> String? {
+public enum Suggestion {
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lowered }) { return exact }
         var best: (candidate: String, distance: Int)?

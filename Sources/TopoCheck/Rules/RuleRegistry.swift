@@ -77,7 +77,7 @@ public enum RuleRegistry {
     /// The ids alone, in registry order.
     static let ids: [String] = descriptors.map(\.id)
 
-    /// Where a rule stands in the registry. A search of thirty ids: cheaper,
+    /// Where a rule stands in the registry. A search of fifty ids: cheaper,
     /// for the few findings of a usual file, than building a dictionary
     /// (whose first use also costs the runtime a scan for `Hashable`).
     static func position(of id: String) -> Int {

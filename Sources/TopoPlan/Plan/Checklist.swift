@@ -4,8 +4,8 @@ import TopoModel
 /// prove the change worked. With component SSL on they follow the vendor's
 /// order: the trusted-root keystore first (step 2.2.1), then the server
 /// certificate, then `ssl.ini`, then the restart of every server.
-enum Checklist {
-    static func sslLogLine(_ component: Component) -> String {
+public enum Checklist {
+    public static func sslLogLine(_ component: Component) -> String {
         "\(component.rawValue): Initializing Secure Sockets Layer (SSL) for component communication"
     }
 

@@ -114,7 +114,19 @@ public struct PropertiesFile: Sendable {
                     advance()
                     continue
                 }
-                // The end of a natural line.
+                // The end of a natural line. Java looks for more input right
+                // after the break character; when there is none, the line
+                // ends here, its continuation backslash dropped, and is
+                // read even when nothing is left of it (an empty key).
+                if offset == bytes.count - 1, !logical.characters.isEmpty {
+                    skipLineBreak()
+                    if precedingBackslash {
+                        let last = logical.characters.removeLast()
+                        logical.end = (last.line, last.column)
+                        if logical.naturalStarts.last == logical.characters.count { logical.naturalStarts.removeLast() }
+                    }
+                    return logical
+                }
                 skipLineBreak()
                 naturalStart = true
                 if logical.characters.isEmpty {
@@ -251,7 +263,9 @@ public struct PropertiesFile: Sendable {
                 continue
             default:
                 units.append(UInt16(next.value))
-                dropped += 1
+                // `\\`, and the separators and comment marks Java's own
+                // `store` escapes, are meant; any other backslash is lost.
+                if !["\\", "=", ":", " ", "#", "!"].contains(next) { dropped += 1 }
             }
             index += 2
         }

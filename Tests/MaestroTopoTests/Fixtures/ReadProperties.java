@@ -12,6 +12,10 @@ public class ReadProperties {
             Properties properties = new Properties();
             try (InputStream in = new FileInputStream(path)) {
                 properties.load(in);
+            } catch (IllegalArgumentException refused) {
+                // A malformed unicode escape: Java refuses the whole file.
+                System.out.println("file\t" + path + "\terror");
+                continue;
             }
             System.out.println("file\t" + path + "\t" + properties.size());
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
