@@ -14,7 +14,7 @@ struct VerifyLedger {
     }
 
     private var order: [String] = []
-    private var outcomes: [String: (status: InstallationCheck.Status, details: [String])] = [:]
+    private var outcomes: [String: [(status: InstallationCheck.Status, detail: String)]] = [:]
     private(set) var findings: [Place: [Diagnostic]] = [:]
     let host: String
 
@@ -40,25 +40,23 @@ struct VerifyLedger {
     }
 
     private mutating func record(_ rule: any Rule.Type, _ status: InstallationCheck.Status, _ detail: String) {
-        guard var outcome = outcomes[rule.id] else {
-            order.append(rule.id)
-            outcomes[rule.id] = (status, [detail])
-            return
-        }
-        outcome.status = Self.stronger(outcome.status, status)
-        if !outcome.details.contains(detail) { outcome.details.append(detail) }
-        outcomes[rule.id] = outcome
+        if outcomes[rule.id] == nil { order.append(rule.id) }
+        outcomes[rule.id, default: []].append((status, detail))
     }
 
-    private static func stronger(_ a: InstallationCheck.Status, _ b: InstallationCheck.Status) -> InstallationCheck.Status {
-        func rank(_ status: InstallationCheck.Status) -> Int {
-            switch status {
-            case .failed: 2
-            case .ok: 1
-            case .skipped: 0
-            }
+    /// Failed if any part failed, else ok if any part passed, else skipped;
+    /// the details are those of the parts with that outcome, and of the
+    /// parts skipped beside a pass.
+    private static func summary(_ parts: [(status: InstallationCheck.Status, detail: String)]) -> (InstallationCheck.Status, String) {
+        let status: InstallationCheck.Status = parts.contains { $0.status == .failed } ? .failed
+            : parts.contains { $0.status == .ok } ? .ok : .skipped
+        var details: [String] = []
+        // A pass also says what was left out ("the password was not compared").
+        for part in parts where (part.status == status || (status == .ok && part.status == .skipped))
+            && !details.contains(part.detail) {
+            details.append(part.detail)
         }
-        return rank(a) >= rank(b) ? a : b
+        return (status, details.joined(separator: "; "))
     }
 
     /// The checks in the order of the rule registry, so every run of
@@ -66,8 +64,8 @@ struct VerifyLedger {
     var checks: [InstallationCheck] {
         let rank = Dictionary(uniqueKeysWithValues: RuleRegistry.descriptors.enumerated().map { ($1.id, $0) })
         return order.sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }.map { id in
-            let outcome = outcomes[id]!
-            return InstallationCheck(id: id, status: outcome.status, detail: outcome.details.joined(separator: "; "))
+            let (status, detail) = Self.summary(outcomes[id]!)
+            return InstallationCheck(id: id, status: status, detail: detail)
         }
     }
 }

@@ -193,6 +193,19 @@ extension VerifyRun {
         names.map { "'\($0.withVisibleControls)'" }.joined(separator: ", ")
     }
 
+    /// Who besides the owner may do what, in words: "every user read it".
+    static func access(_ mode: UInt32) -> String {
+        func rights(_ bits: UInt32) -> String {
+            [(0o4, "read"), (0o2, "write"), (0o1, "open")].filter { bits & $0.0 != 0 }.map(\.1).joined(separator: " and ")
+        }
+        let group = (mode >> 3) & 0o7, others = mode & 0o7
+        if group == others { return "its group and every user \(rights(group)) it" }
+        var parts: [String] = []
+        if group != 0 { parts.append("its group \(rights(group))") }
+        if others != 0 { parts.append("every user \(rights(others))") }
+        return parts.joined(separator: " and ") + " it"
+    }
+
     /// Modes and owner of a file holding secrets (Linux servers only).
     func checkPermissions(of local: String, what: String, place: VerifyLedger.Place, at location: SourceLocation) {
         guard host.os.value == .linux else {
@@ -202,7 +215,7 @@ extension VerifyRun {
         guard let file = FileSystem.status(of: local) else { return }
         var problems: [String] = []
         if file.mode & 0o077 != 0 {
-            problems.append("mode \(String(file.mode & 0o777, radix: 8)) lets \(file.mode & 0o007 != 0 ? "every user" : "its group") \(file.mode & 0o066 != 0 ? "read or write" : "reach") it")
+            problems.append("mode \(String(file.mode & 0o777, radix: 8)) lets \(Self.access(file.mode))")
         }
         if let folder = FileSystem.status(of: installFolder), folder.owner != file.owner {
             problems.append("it is owned by user \(file.owner), the install folder by user \(folder.owner)")
