@@ -9,6 +9,7 @@ final class VerifyCLITests: TemporaryDirectoryTestCase {
     static let password = "s3cret pw!"
     var root: URL!
     var topology: URL!
+    var bundle: URL { directory.appendingPathComponent("bundle") }
 
     /// The four-server example with its install folder in the test's folder.
     func writeTopology() throws {
@@ -29,7 +30,7 @@ final class VerifyCLITests: TemporaryDirectoryTestCase {
         let fixture = try InstallationFixture(in: directory)
         let sh = try Tool.require("sh")
         let env = ["MAESTRO_KEYSTORE_PASSWORD": Self.password]
-        let bundle = directory.appendingPathComponent("bundle")
+        let bundle = self.bundle
         let built = try Tool.run(["bundle", topology.path, "--out", bundle.path], environment: env)
         XCTAssertEqual(built.status, 0, built.stderr)
         for folder in ["hub", "lui", "keystore", "jre/lib/security", "HUB/log", "LUI/log", "commands"] {
@@ -172,5 +173,98 @@ final class VerifyCLITests: TemporaryDirectoryTestCase {
         let plain = try Tool.run(["verify", topology.path])
         XCTAssertEqual(plain.status, 2)
         XCTAssertTrue(plain.stderr.contains("no Maestro server of the topology is this machine"), plain.stderr)
+    }
+
+    /// discover on each server, declared fragments for the database and
+    /// LISTSERV hosts, --merge: a topology validate accepts, which diff
+    /// takes as CURRENT against a target that moves the Tracker.
+    func testDiscoverMergeAndDiff() throws {
+        let fixture = try installFromBundle()
+        let sh = try Tool.require("sh")
+        // The Tracker server, as a copy of its install folder elsewhere.
+        let trk = directory.appendingPathComponent("trk-copy")
+        for folder in ["trk", "commands", "keystore"] {
+            try FileManager.default.createDirectory(at: trk.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let host = bundle.appendingPathComponent("hosts/trk.acme.example")
+        let env = ["MAESTRO_KEYSTORE_PASSWORD": Self.password, "KEYTOOL": fixture.keytool,
+                   "KEYSTORE": trk.appendingPathComponent("keystore/trk.acme.example.jks").path]
+        let request = try Tool.runProgram(sh, [host.appendingPathComponent("certificate.sh").path, "request"], environment: env, in: host)
+        XCTAssertEqual(request.status, 0, request.stderr)
+        let signed = directory.appendingPathComponent("trk.pem"), ext = directory.appendingPathComponent("trk.cnf")
+        try Data("subjectAltName=DNS:trk.acme.example\n".utf8).write(to: ext)
+        let sign = try Tool.runProgram(fixture.openssl, [
+            "x509", "-req", "-in", host.appendingPathComponent("trk.acme.example.csr").path, "-CA", fixture.ca.certificate.path,
+            "-CAkey", fixture.ca.key.path, "-CAcreateserial", "-days", "365", "-extfile", ext.path, "-out", signed.path,
+        ], in: directory)
+        XCTAssertEqual(sign.status, 0, sign.stderr)
+        let install = try Tool.runProgram(sh, [host.appendingPathComponent("certificate.sh").path, "install",
+                                               fixture.ca.certificate.path, signed.path], environment: env, in: host)
+        XCTAssertEqual(install.status, 0, install.stderr)
+        try FileManager.default.copyItem(at: host.appendingPathComponent("commands/ssl.ini"),
+                                         to: trk.appendingPathComponent("commands/ssl.ini"))
+
+        func discover(_ arguments: [String], into name: String) throws -> URL {
+            let run = try Tool.run(["discover"] + arguments)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertFalse(run.stdout.contains(Self.password), "a password is never copied")
+            let url = directory.appendingPathComponent(name)
+            try Data(run.stdout.utf8).write(to: url)
+            return url
+        }
+        let ui = try discover(["--root", root.path, "--host", "ui.acme.example"], into: "ui.yaml")
+        let trkFragment = try discover(["--root", trk.path, "--host", "trk.acme.example", "--install-folder", root.path],
+                                       into: "trk.yaml")
+        let db = try discover(["--host", "db.acme.example", "--components", "DATABASE", "--database-engine", "postgresql"],
+                              into: "db.yaml")
+        let lsv = try discover(["--host", "lsv.acme.example", "--components", "LISTSERV"], into: "lsv.yaml")
+        try assertGolden(String(contentsOf: ui, encoding: .utf8).replacingOccurrences(of: directory.path, with: "<tmp>"),
+                         "discover-ui.yaml")
+        let merged = try Tool.run(["discover", "--merge", ui.path, trkFragment.path, db.path, lsv.path,
+                                   "--installation", "acme-production"])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        let current = directory.appendingPathComponent("current.yaml")
+        try Data(merged.stdout.utf8).write(to: current)
+        XCTAssertEqual(try Tool.run(["validate", current.path]).status, 0)
+
+        // The target moves the Tracker to a new host.
+        let target = directory.appendingPathComponent("target.yaml")
+        let planned = try String(contentsOf: topology, encoding: .utf8)
+        try Data(planned.replacingOccurrences(of: "trk.acme.example:", with: "trk2.acme.example:").utf8).write(to: target)
+        let diff = try Tool.run(["diff", current.path, target.path, "--no-color"])
+        XCTAssertEqual(diff.stderr.contains("error["), false, diff.stderr)
+        try assertGolden(diff.stdout.replacingOccurrences(of: directory.path, with: "<tmp>"), "discover-diff.txt")
+        XCTAssertTrue(diff.stdout.contains("trk2.acme.example"), diff.stdout)
+
+        // A fragment that names a host twice, or no fragment that loads, stops the merge.
+        let twice = try Tool.run(["discover", "--merge", ui.path, ui.path])
+        XCTAssertEqual(twice.status, 2)
+        XCTAssertTrue(twice.stderr.contains("is in both"), twice.stderr)
+        let missing = try Tool.run(["discover", "--merge", ui.path, trkFragment.path])
+        XCTAssertEqual(missing.status, 1, "no database or LISTSERV host: the joined topology has errors")
+        XCTAssertTrue(missing.stderr.contains("missing-component"), missing.stderr)
+    }
+
+    func testDiscoverRefusesBadInput() throws {
+        let noRoot = try Tool.run(["discover", "--host", "x.example"])
+        XCTAssertEqual(noRoot.status, 2)
+        XCTAssertTrue(noRoot.stderr.contains("--root DIR"), noRoot.stderr)
+        let notFolder = try Tool.run(["discover", "--root", directory.appendingPathComponent("none").path, "--host", "x.example"])
+        XCTAssertEqual(notFolder.status, 2)
+        XCTAssertTrue(notFolder.stderr.contains("is not a folder"), notFolder.stderr)
+        let component = try Tool.run(["discover", "--host", "x.example", "--components", "DATABASE,MAIL"])
+        XCTAssertEqual(component.status, 2)
+        XCTAssertTrue(component.stderr.contains("'MAIL' is no component"), component.stderr)
+        // A hostile path or name reads back as itself.
+        let odd = directory.appendingPathComponent("odd \"folder\" #1")
+        try FileManager.default.createDirectory(at: odd.appendingPathComponent("hub"), withIntermediateDirectories: true)
+        let run = try Tool.run(["discover", "--root", odd.path, "--host", "hub.example.com", "--install-folder", "C:\\Maestro \"x\": #"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let fragment = directory.appendingPathComponent("odd.yaml")
+        try Data(run.stdout.utf8).write(to: fragment)
+        // It loads: only the components missing from a one-host file are found.
+        let checked = try Tool.run(["validate", fragment.path, "--format", "json"])
+        let rules = Set(checked.stdout.components(separatedBy: "\"rule\": \"").dropFirst().map { $0.prefix { $0 != "\"" } })
+        XCTAssertEqual(rules, ["missing-component"], checked.stdout)
     }
 }

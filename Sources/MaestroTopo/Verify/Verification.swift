@@ -15,7 +15,7 @@ public enum Verification {
 
     public enum Failure: Error, CustomStringConvertible {
         case unreadable(ToolError)
-        case refused(VerifyRefusal)
+        case refused(RealityRefusal)
 
         public var description: String {
             switch self {

@@ -84,6 +84,11 @@ public enum RuleRegistry {
         ids.firstIndex(of: id) ?? Int.max
     }
 
+    /// Whether `id` is reported by the loader while it reads a file.
+    public static func isLoadRule(_ id: String) -> Bool {
+        rules.contains { $0.id == id && $0 is any LoadRule.Type }
+    }
+
     public static func descriptor(id: String) -> RuleDescriptor? {
         descriptors.first { $0.id == id }
     }

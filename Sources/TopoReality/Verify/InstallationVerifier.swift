@@ -15,22 +15,22 @@ public enum InstallationVerifier {
     /// source when it can, to compare it with `ssl.ini`'s; nil skips that.
     public static func verify(
         _ resolved: ResolvedTopology, source: SourceFile, request: VerifyRequest, secrets: (any SecretProvider)?
-    ) throws(VerifyRefusal) -> InstallationReport {
+    ) throws(RealityRefusal) -> InstallationReport {
         let host = try server(in: resolved, request: request)
         if host.os.value == .windows && request.root == nil {
-            throw VerifyRefusal(
+            throw RealityRefusal(
                 "'\(host.name)' is a Windows server: verify reads a copy of its install folder; give it with --root DIR")
         }
         guard let plan = Planner.plan(resolved).servers.first(where: { $0.host == host.name }) else {
-            throw VerifyRefusal("'\(host.name)' has no plan")  // every Maestro server has one
+            throw RealityRefusal("'\(host.name)' has no plan")  // every Maestro server has one
         }
         var caCertificates: [[UInt8]] = []
         if let caFile = request.caFile {
             let bytes: [UInt8]
-            do { bytes = try FileSystem.read(caFile, limit: 1 << 20) } catch { throw VerifyRefusal(error.description) }
+            do { bytes = try FileSystem.read(caFile, limit: 1 << 20) } catch { throw RealityRefusal(error.description) }
             caCertificates = PEM.derCertificates(pem: String(decoding: bytes, as: UTF8.self))
             guard !caCertificates.isEmpty else {
-                throw VerifyRefusal("--ca-file '\(caFile)' holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
+                throw RealityRefusal("--ca-file '\(caFile)' holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
             }
         }
         let run = VerifyRun(
@@ -46,14 +46,14 @@ public enum InstallationVerifier {
 
     /// The server to check: the one named, else the one whose name is among
     /// the machine's own.
-    static func server(in resolved: ResolvedTopology, request: VerifyRequest) throws(VerifyRefusal) -> ResolvedHost {
+    static func server(in resolved: ResolvedTopology, request: VerifyRequest) throws(RealityRefusal) -> ResolvedHost {
         let servers = resolved.maestroServers.map(\.name).joined(separator: ", ")
         if let name = request.host {
             guard let host = resolved.host(matching: name) else {
-                throw VerifyRefusal("--host '\(name)' is not a host of the topology (its Maestro servers: \(servers))")
+                throw RealityRefusal("--host '\(name)' is not a host of the topology (its Maestro servers: \(servers))")
             }
             guard host.isMaestroServer else {
-                throw VerifyRefusal(
+                throw RealityRefusal(
                     "--host '\(name)' runs no Maestro component; verify checks Maestro servers (\(servers))")
             }
             return host
@@ -62,7 +62,7 @@ public enum InstallationVerifier {
         let matching = resolved.maestroServers.filter { own.contains($0.canonicalName) }
         guard let host = matching.first else {
             let known = request.machineNames.map { " (this machine: \($0.joined(separator: ", ")))" } ?? ""
-            throw VerifyRefusal("no Maestro server of the topology is this machine\(known); name one with --host (\(servers))")
+            throw RealityRefusal("no Maestro server of the topology is this machine\(known); name one with --host (\(servers))")
         }
         return host
     }

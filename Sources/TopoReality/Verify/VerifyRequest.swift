@@ -36,9 +36,10 @@ public struct VerifyRequest: Sendable {
     }
 }
 
-/// Why `verify` could not start at all (exit 2): no server to check, a
-/// Windows server without a copy of its folder, an unreadable `--ca-file`.
-public struct VerifyRefusal: Error, Sendable, CustomStringConvertible {
+/// Why `verify` or `discover` could not start at all (exit 2): no server
+/// to check, a Windows server without a copy of its folder, an unreadable
+/// `--ca-file`, fragments that cannot be joined.
+public struct RealityRefusal: Error, Sendable, CustomStringConvertible {
     public var description: String
 
     public init(_ description: String) {
