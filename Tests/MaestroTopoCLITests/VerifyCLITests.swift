@@ -258,7 +258,7 @@ final class VerifyCLITests: TemporaryDirectoryTestCase {
         // A hostile path or name reads back as itself.
         let odd = directory.appendingPathComponent("odd \"folder\" #1")
         try FileManager.default.createDirectory(at: odd.appendingPathComponent("hub"), withIntermediateDirectories: true)
-        let run = try Tool.run(["discover", "--root", odd.path, "--host", "hub.example.com", "--install-folder", "C:\\Maestro \"x\": #"])
+        let run = try Tool.run(["discover", "--root", odd.path, "--host", "hub.example.com", "--os", "windows", "--install-folder", "C:\\Maestro (x) & #1 %y%"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let fragment = directory.appendingPathComponent("odd.yaml")
         try Data(run.stdout.utf8).write(to: fragment)
