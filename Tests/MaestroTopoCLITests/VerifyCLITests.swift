@@ -141,6 +141,29 @@ final class VerifyCLITests: TemporaryDirectoryTestCase {
         XCTAssertEqual(try verify(["--strict"]).status, 1)
     }
 
+    /// A keystore type only keytool reads, and no keytool: verify cannot
+    /// judge the server and says so (exit 2) rather than passing it.
+    func testAKeystoreOnlyKeytoolReadsNeedsKeytool() throws {
+        let fixture = try installFromBundle()
+        let keystore = root.appendingPathComponent("keystore/ui.acme.example.jks")
+        let jceks = directory.appendingPathComponent("ui.jceks")
+        let convert = try Tool.runProgram(fixture.keytool, [
+            "-importkeystore", "-srckeystore", keystore.path, "-srcstorepass:env", "P", "-destkeystore", jceks.path,
+            "-deststoretype", "JCEKS", "-deststorepass:env", "P", "-destkeypass:env", "P", "-noprompt",
+        ], environment: ["P": Self.password], in: directory)
+        XCTAssertEqual(convert.status, 0, convert.stderr)
+        try FileManager.default.removeItem(at: keystore)
+        try FileManager.default.copyItem(at: jceks, to: keystore)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keystore.path)
+        let withKeytool = try verify()
+        XCTAssertEqual(withKeytool.status, 0, withKeytool.stderr)
+        XCTAssertTrue(withKeytool.stdout.contains("opens (JCEKS)"), withKeytool.stdout)
+        let without = try Tool.run(["verify", topology.path, "--host", "ui.acme.example", "--root", root.path],
+                                   environment: ["MAESTRO_KEYSTORE_PASSWORD": Self.password, "PATH": "/nonexistent"])
+        XCTAssertEqual(without.status, 2, without.stdout + without.stderr)
+        XCTAssertTrue(without.stderr.contains("no keytool was found on PATH"), without.stderr)
+    }
+
     func testVerifyRefusesWhatItCannotCheck() throws {
         try writeTopology()
         let none = try Tool.run(["verify", topology.path, "--host", "nowhere.example", "--root", directory.path])

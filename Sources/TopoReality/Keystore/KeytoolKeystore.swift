@@ -1,3 +1,4 @@
+import TopoSystem
 import TopoSource
 
 /// A keystore of a type this tool does not read itself (JCEKS, or BKS

@@ -41,6 +41,7 @@ public enum InstallationVerifier {
         run.checkTrustedRoots()
         run.checkLogs()
         run.checkMachineNames()
+        if let refusal = run.refusal { throw refusal }
         return run.report(topology: source)
     }
 
@@ -81,6 +82,8 @@ final class VerifyRun {
     var ledger: VerifyLedger
     /// `ssl.ini` as read, when it exists.
     var sslIni: (source: SourceFile, properties: PropertiesFile)?
+    /// Set when a check finds what cannot be judged here at all.
+    var refusal: RealityRefusal?
 
     init(
         resolved: ResolvedTopology, host: ResolvedHost, plan: ServerPlan, request: VerifyRequest,

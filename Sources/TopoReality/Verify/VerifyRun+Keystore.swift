@@ -36,7 +36,10 @@ extension VerifyRun {
             let bytes = try FileSystem.read(local, limit: 16 << 20)
             var password = Array(passwordEntry.value.utf8)
             defer { for index in password.indices { password[index] = 0 } }
-            store = try Keystore.open(bytes: bytes, password: password)
+            store = try Self.open(bytes: bytes, path: local, password: password)
+        } catch let refusal as RealityRefusal {
+            self.refusal = refusal
+            return
         } catch let error as Keystore.Failure {
             let note = error == .wrongPassword
                 ? "SSLKeystorePassword must be the keystore's password; keytool -list -keystore '\(serverPath)' asks for it"
@@ -71,6 +74,21 @@ extension VerifyRun {
             ledger.ok(KeyPassword.self, "the key opens with the keystore password")
         }
         checkCertificate(chain: entry.chain, leaf: leaf, certificate: certificate.hostName, ca: certificate.ca, at: at)
+    }
+
+    /// A JKS or PKCS12 keystore is read here; any other type (JCEKS, …)
+    /// through the JRE's keytool, found on PATH. Without keytool such a
+    /// keystore cannot be judged at all, which stops the run.
+    static func open(bytes: [UInt8], path: String, password: [UInt8]) throws -> Keystore {
+        do {
+            return try Keystore.open(bytes: bytes, password: password)
+        } catch .unsupported(let what) {
+            guard let keytool = KeytoolLocator.find() else {
+                throw RealityRefusal(
+                    "the keystore '\(path)' is \(what); only keytool reads that, and no keytool was found on PATH (install a JDK, or put its bin folder on PATH)")
+            }
+            return try KeytoolKeystore.open(path: path, password: password, keytool: keytool)
+        }
     }
 
     static let keystoreRules: [any Rule.Type] = [

@@ -60,6 +60,13 @@ final class VerifyTests: XCTestCase {
             try fixture.serverKeystore(host: "hub.example.com", at: store("key-password.jks"), password: password,
                                        keyPassword: "another one")
             try fixture.serverKeystore(host: "lui.example.com", at: store("lui.jks"), password: password)
+            // A type only keytool reads.
+            let convert = try Tool.runProgram(fixture.keytool, [
+                "-importkeystore", "-srckeystore", store("good.jks").path, "-srcstoretype", "JKS", "-srcstorepass:env", "P",
+                "-destkeystore", store("good.jceks").path, "-deststoretype", "JCEKS", "-deststorepass:env", "P",
+                "-destkeypass:env", "P", "-noprompt",
+            ], environment: ["P": password], in: directory)
+            XCTAssertEqual(convert.status, 0, convert.stderr)
             try fixture.trustStore(at: store("trust.jks"), password: trustPassword)
             try fixture.trustStore(at: store("trust-default.jks"), password: "changeit")
             try fixture.trustStore(at: store("trust-without-ca.jks"), password: trustPassword, withCA: false)
@@ -181,6 +188,13 @@ final class VerifyTests: XCTestCase {
         let report = try verify()
         XCTAssertEqual(report.diagnostics, [])
         XCTAssertTrue(report.checks.contains { $0.id == "keystore-unreadable" && $0.detail.contains("PKCS12") })
+    }
+
+    func testAJCEKSKeystoreIsReadThroughKeytool() throws {
+        try copy(store("good.jceks"), to: "keystore/hub.example.com.jks")
+        let report = try verify()
+        XCTAssertEqual(report.diagnostics, [], report.diagnostics.map(\.message).joined(separator: "\n"))
+        XCTAssertTrue(report.checks.contains { $0.id == "keystore-unreadable" && $0.detail.contains("JCEKS") })
     }
 
     func testTheCAFileVerifiesTheChain() throws {

@@ -1,3 +1,4 @@
+import TopoModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,24 +10,24 @@ import Glibc
 /// replaced by C.UTF-8, so keytool speaks English and prints aliases as
 /// UTF-8. Its standard input is /dev/null, so a keytool that would ask
 /// for a key password fails instead of waiting.
-enum KeytoolProcess {
+public enum KeytoolProcess {
     /// The variable `-storepass:env` and `-keypass:env` name.
-    static let passwordVariable = "MAESTRO_TOPO_KEYSTORE_PASSWORD"
+    public static let passwordVariable = "MAESTRO_TOPO_KEYSTORE_PASSWORD"
     /// More output than any keystore listing: a runaway child is cut off.
-    static let outputLimit = 16 << 20
+    public static let outputLimit = 16 << 20
 
-    struct Outcome {
+    public struct Outcome: Sendable {
         /// The exit status; nil when a signal ended the child.
-        var status: Int32?
+        public var status: Int32?
         /// Standard output and standard error, interleaved.
-        var output: [UInt8]
+        public var output: [UInt8]
     }
 
-    struct SpawnFailure: Error {
-        var reason: String
+    public struct SpawnFailure: Error {
+        public var reason: String
     }
 
-    static func run(_ keytool: String, _ arguments: [String], password: [UInt8]) throws(SpawnFailure) -> Outcome {
+    public static func run(_ keytool: String, _ arguments: [String], password: [UInt8]) throws(SpawnFailure) -> Outcome {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw SpawnFailure(reason: String(cString: strerror(errno))) }
         _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
@@ -43,7 +44,7 @@ enum KeytoolProcess {
         let secretSize = passwordVariable.utf8.count + 1 + password.count + 1
         let secret = UnsafeMutablePointer<CChar>.allocate(capacity: secretSize)
         defer {
-            Scrub.wipe(UnsafeMutableRawBufferPointer(start: secret, count: secretSize))
+            SecretMemory.wipe(UnsafeMutableRawBufferPointer(start: secret, count: secretSize))
             secret.deallocate()
         }
         // Written byte by byte: a joined array would be a copy left behind.
