@@ -93,7 +93,7 @@ extension VerifyRun {
 
     static let keystoreRules: [any Rule.Type] = [
         KeystoreUnreadable.self, KeystoreAlias.self, KeyPassword.self, CertificateName.self, CertificateChain.self,
-        CertificateValidity.self,
+        CertificateValidity.self, CertificateExpiring.self,
     ]
 
     private func checkCertificate(chain: [[UInt8]], leaf: [UInt8], certificate name: String, ca: String, at: SourceLocation) {

@@ -19,7 +19,7 @@ extension VerifyRun {
             ledger.failed(
                 SSLIniMissing.self, "\(shown(local, server: serverPath)) is missing, but component SSL is planned on for '\(host.name)'",
                 at: sslLocation, in: .topology,
-                notes: ["copy hosts/\(host.name)/ssl.ini from the bundle to \(serverPath), then restart every Maestro server together"])
+                notes: ["copy hosts/\(host.name)/commands/ssl.ini from the bundle to \(serverPath), then restart every Maestro server together"])
             return
         case (false, false):
             ledger.ok(SSLIniMissing.self, "no ssl.ini, as planned (component SSL off)")
@@ -87,7 +87,7 @@ extension VerifyRun {
         for key in Self.sslIniKeys where seen[key] == nil {
             clean = false
             ledger.failed(SSLIniKeys.self, "ssl.ini has no \(key)", at: .start, in: .sslIni,
-                          notes: ["the bundle's hosts/\(host.name)/ssl.ini has all three keys"])
+                          notes: ["the bundle's hosts/\(host.name)/commands/ssl.ini has all three keys"])
         }
         if clean { ledger.ok(SSLIniKeys.self, "exactly the three keys, once each") }
     }
@@ -154,7 +154,10 @@ extension VerifyRun {
         do {
             planned = try secrets.resolve(source, host: host.name)
         } catch {
-            ledger.skipped(SSLIniDrift.self, "the password was not compared: \(error.description)")
+            // The reason alone: bundle's advice (a placeholder) is no help here.
+            let reason: String
+            if case let .missingSecret(message) = error { reason = message } else { reason = error.description }
+            ledger.skipped(SSLIniDrift.self, "the password was not compared: \(reason.withVisibleControls)")
             return
         }
         defer { planned.bytes.wipe() }
