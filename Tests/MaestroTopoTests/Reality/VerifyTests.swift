@@ -319,6 +319,19 @@ final class VerifyTests: XCTestCase {
         XCTAssertTrue(permissions.contains { $0.message.contains("mode 640") })
     }
 
+    func testAFileOwnedByAnotherUserThanTheInstallFolder() throws {
+        guard getuid() == 0 else {
+            // CI runs as root: there the test must run, not skip.
+            if ProcessInfo.processInfo.environment["CI"] == "true" { return XCTFail("CI must run this test as root") }
+            throw XCTSkip("giving a file to another user needs root")
+        }
+        XCTAssertEqual(chown(file("commands/ssl.ini").path, 65534, 65534), 0)
+        let report = try verify()
+        assertOnly(report, ["file-permissions"])
+        XCTAssertTrue(findings(report, "file-permissions")[0].message.contains("owned by user 65534, the install folder by user 0"),
+                      findings(report, "file-permissions")[0].message)
+    }
+
     // MARK: keystore and certificate
 
     func testAKeystoreThatDoesNotOpenWithSSLInisPassword() throws {
