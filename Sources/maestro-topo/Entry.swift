@@ -59,6 +59,6 @@ struct MaestroTopoCommand: ParsableCommand {
             unreadable input).
             """,
         version: ToolInfo.version,
-        subcommands: [ValidateCommand.self, PlanCommand.self, BundleCommand.self, DiffCommand.self, GraphCommand.self, VerifyCommand.self, DiscoverCommand.self, ExplainCommand.self, InitCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, BundleCommand.self, DiffCommand.self, GraphCommand.self, VerifyCommand.self, DiscoverCommand.self, ProbeCommand.self, ExplainCommand.self, InitCommand.self]
     )
 }

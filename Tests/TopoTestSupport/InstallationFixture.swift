@@ -75,10 +75,10 @@ public final class InstallationFixture {
     }
 
     /// A trusted-root keystore like Java's cacerts, holding the CA (unless
-    /// `withCA` is false) and the other CA.
-    public func trustStore(at url: URL, password: String, withCA: Bool = true, type: String = "JKS") throws {
+    /// `withCA` is false) and the other CA (unless `withOtherCA` is false).
+    public func trustStore(at url: URL, password: String, withCA: Bool = true, withOtherCA: Bool = true, type: String = "JKS") throws {
         let env = ["STORE_PW": password]
-        var certificates = [("other-root", otherCA.certificate)]
+        var certificates = withOtherCA ? [("other-root", otherCA.certificate)] : []
         if withCA { certificates.append(("maestro-root", ca.certificate)) }
         for (alias, file) in certificates {
             try Self.run(keytool, ["-importcert", "-noprompt", "-alias", alias, "-file", file.path, "-storetype", type,

@@ -49,6 +49,10 @@ public protocol DiffRule: Rule {}
 /// with its plan; only the descriptor lives here, with the other rules.
 public protocol InstallationRule: Rule {}
 
+/// Reported by `probe` (TopoReality), which checks the live ports of a
+/// planned installation over the network; only the descriptor lives here.
+public protocol ProbeRule: Rule {}
+
 extension Rule {
     public static var modelCheck: ModelCheck? { nil }
 

@@ -66,6 +66,11 @@ public enum RuleRegistry {
         HostSeveralNames.self,
         ComponentFolderMissing.self,
         ComponentUnplanned.self,
+        // The live ports over the network (maestro-topo probe)
+        PartialSSLLive.self,
+        SSLLiveMismatch.self,
+        EndpointUnreachable.self,
+        ClientCertificateRefused.self,
     ]
 
     /// What `explain`, docs/rules.md and SARIF read, in registry order.

@@ -114,6 +114,34 @@ public struct JavaKeyStore: Sendable {
         return SHA1.digest(secret[...], plain[...]) == check
     }
 
+    /// The private key of `entry` as PKCS#8 DER (what Sun's key protector
+    /// encrypts), or nil when `password` does not open it: for presenting
+    /// a client certificate (`ClientIdentity`). The caller zeroes the
+    /// bytes as soon as OpenSSL has read them.
+    static func recoveredKey(_ entry: Entry, password: [UInt16]) -> [UInt8]? {
+        guard let encrypted = DERReader.encryptedData(entry.protectedKey), encrypted.count > 40 else { return nil }
+        let salt = Array(encrypted[0..<20])
+        let body = Array(encrypted[20..<(encrypted.count - 20)])
+        let check = Array(encrypted[(encrypted.count - 20)...])
+        var secret = passwordBytes(password)
+        var plain = [UInt8](repeating: 0, count: body.count)
+        var digest = salt
+        defer { Scrub.wipe(&secret); Scrub.wipe(&digest) }
+        var offset = 0
+        while offset < body.count {
+            let next = SHA1.digest(secret[...], digest[...])
+            Scrub.wipe(&digest)
+            digest = next
+            for i in 0..<min(20, body.count - offset) { plain[offset + i] = body[offset + i] ^ digest[i] }
+            offset += 20
+        }
+        guard SHA1.digest(secret[...], plain[...]) == check else {
+            Scrub.wipe(&plain)
+            return nil
+        }
+        return plain
+    }
+
     /// A Java password's bytes: each UTF-16 unit, high byte first. The
     /// caller zeroes them.
     static func passwordBytes(_ password: [UInt16]) -> [UInt8] {

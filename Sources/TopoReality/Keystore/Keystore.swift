@@ -58,6 +58,9 @@ public struct Keystore: Sendable {
         case unsupported(String)
         /// JKS or PKCS12, but not readable to the end; says where it breaks.
         case damaged(String)
+        /// It opens, but holds nothing that can serve: no such entry, a
+        /// key that does not open with the store password.
+        case unusable(String)
 
         /// One line: a control character in a reason (keytool's words,
         /// a name from the file) is written out.
@@ -69,6 +72,8 @@ public struct Keystore: Sendable {
                 "not a JKS or PKCS12 keystore: \(what.withVisibleControls)"
             case let .damaged(reason):
                 "the keystore is damaged: \(reason.withVisibleControls)"
+            case let .unusable(reason):
+                "the keystore opens, but \(reason.withVisibleControls)"
             }
         }
     }

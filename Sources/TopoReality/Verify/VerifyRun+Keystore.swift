@@ -55,7 +55,7 @@ extension VerifyRun {
         ledger.ok(KeystoreUnreadable.self, "\(local) opens (\(store.format.rawValue)) with ssl.ini's password")
         checkPermissions(of: local, what: "the keystore", place: .sslIni, at: at)
 
-        guard let entry = store.entry(alias: certificate.alias), entry.isPrivateKey, let leaf = entry.chain.first else {
+        guard let entry = store.entry(alias: certificate.alias), entry.isPrivateKey, !entry.chain.isEmpty else {
             let held = store.entries.map { "\($0.alias) (\($0.isPrivateKey ? "private key" : "trusted certificate"))" }
             ledger.failed(
                 KeystoreAlias.self, "the keystore has no private key under the alias '\(certificate.alias)'",
@@ -73,7 +73,7 @@ extension VerifyRun {
         } else {
             ledger.ok(KeyPassword.self, "the key opens with the keystore password")
         }
-        checkCertificate(chain: entry.chain, leaf: leaf, certificate: certificate.hostName, ca: certificate.ca, at: at)
+        checkCertificate(chain: entry.chain, certificate: certificate.hostName, ca: certificate.ca, at: at)
     }
 
     /// A JKS or PKCS12 keystore is read here; any other type (JCEKS, …)
@@ -96,78 +96,16 @@ extension VerifyRun {
         CertificateValidity.self, CertificateExpiring.self,
     ]
 
-    private func checkCertificate(chain: [[UInt8]], leaf: [UInt8], certificate name: String, ca: String, at: SourceLocation) {
-        let facts: [CertificateFacts]
-        do {
-            facts = try chain.map { try CertificateFacts(der: $0) }
-        } catch {
-            ledger.failed(CertificateName.self, "the server certificate cannot be read: \(error)", at: at, in: .sslIni)
-            return
-        }
-        let own = facts[0]
-        if own.names(name) {
-            ledger.ok(CertificateName.self, "\(own.subject) names '\(name)'")
-        } else {
-            let sans = own.dnsNames.isEmpty ? "no DNS names" : "DNS names \(Self.list(own.dnsNames))"
-            ledger.failed(
-                CertificateName.self, "the certificate is issued to '\(own.subject)' with \(sans), not to '\(name)'",
-                at: at, in: .sslIni,
-                notes: ["the partners check the certificate against the name they connect to; request one with CN=\(name)"])
-        }
-
-        // Validity of every certificate in the chain, and the leaf's expiry.
-        var valid = true
-        for certificate in facts {
-            if request.now < certificate.notBefore {
-                valid = false
-                ledger.failed(CertificateValidity.self,
-                              "'\(certificate.subject)' is not valid before \(Self.day(certificate.notBefore))",
-                              at: at, in: .sslIni, notes: ["check the clocks of the CA and of this server"])
-            } else if request.now > certificate.notAfter {
-                valid = false
-                ledger.failed(CertificateValidity.self, "'\(certificate.subject)' expired on \(Self.day(certificate.notAfter))",
-                              at: at, in: .sslIni, notes: ["request and install a new certificate before the restart"])
-            }
-        }
-        if valid {
-            ledger.ok(CertificateValidity.self, "valid until \(Self.day(own.notAfter))")
-            let left = own.notAfter.timeIntervalSince(request.now) / 86_400
-            if left < Double(request.expiryWarningDays) {
-                ledger.failed(
-                    CertificateExpiring.self,
-                    "the server certificate expires on \(Self.day(own.notAfter)), in \(Int(left.rounded(.down))) days",
-                    at: at, in: .sslIni, notes: ["renew it before then: every partner refuses this server once it has expired"])
+    private func checkCertificate(chain: [[UInt8]], certificate name: String, ca: String, at: SourceLocation) {
+        let outcomes = CertificateJudgement.judge(
+            chain: chain, name: name, ca: ca, caCertificates: caCertificates, now: request.now,
+            expiryWarningDays: request.expiryWarningDays)
+        for outcome in outcomes {
+            if outcome.passed {
+                ledger.ok(outcome.rule, outcome.message)
             } else {
-                ledger.ok(CertificateExpiring.self, "more than \(request.expiryWarningDays) days left")
+                ledger.failed(outcome.rule, outcome.message, at: at, in: .sslIni, notes: outcome.notes)
             }
-        }
-
-        // The chain's root: by name against the plan, by signature against --ca-file.
-        let top = facts[facts.count - 1]
-        let rootName = top.selfSigned ? top.subjectCommonName : top.issuerCommonName
-        var chainOK = true
-        if !ca.isEmpty, rootName != ca {
-            chainOK = false
-            ledger.failed(
-                CertificateChain.self,
-                "the certificate chain ends at '\(top.selfSigned ? top.subject : top.issuer)', not at the planned CA '\(ca)'",
-                at: at, in: .sslIni, notes: ["the partners trust the planned CA; have the certificate signed by it"])
-        }
-        if !caCertificates.isEmpty {
-            // Validity is reported above: an expired chain is verified at a
-            // time all of it was valid, so its signatures are still judged.
-            let time = valid ? request.now : facts.map(\.notBefore).max()!
-            let reasons = caCertificates.map { ChainCheck.verify(chain: chain, root: $0, at: time) }
-            if !reasons.contains(where: { $0 == nil }), let reason = reasons.compactMap({ $0 }).first {
-                chainOK = false
-                ledger.failed(CertificateChain.self, "the chain does not verify against --ca-file: \(reason)",
-                              at: at, in: .sslIni)
-            }
-        }
-        if chainOK {
-            ledger.ok(CertificateChain.self, caCertificates.isEmpty
-                      ? "the chain ends at '\(rootName ?? top.issuer)'"
-                      : "the chain verifies against --ca-file")
         }
     }
 

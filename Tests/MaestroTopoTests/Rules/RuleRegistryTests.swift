@@ -27,6 +27,7 @@ final class RuleRegistryTests: XCTestCase {
             let stage = rule is any LoadRule.Type ? "Load"
                 : rule is any DiffRule.Type ? "Diff"
                 : rule is any InstallationRule.Type ? "Installation"
+                : rule is any ProbeRule.Type ? "Probe"
                 : "Model"
             let file = rules.appendingPathComponent("\(stage)/\(rule).swift")
             XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "\(rule.id): no \(stage)/\(rule).swift")
