@@ -92,26 +92,9 @@ public struct JavaKeyStore: Sendable {
     /// the recovered key). Maestro's ssl.ini has one password, for the
     /// store and the key alike.
     public static func keyPasswordMatches(_ entry: Entry, password: [UInt16]) -> Bool {
-        guard let encrypted = DERReader.encryptedData(entry.protectedKey), encrypted.count > 40 else { return false }
-        let salt = Array(encrypted[0..<20])
-        let body = Array(encrypted[20..<(encrypted.count - 20)])
-        let check = Array(encrypted[(encrypted.count - 20)...])
-        // The password, the keystream and the recovered key are zeroed
-        // after use; the hash takes its parts one after the other, so no
-        // joined copy of them is made.
-        var secret = passwordBytes(password)
-        var plain = [UInt8](repeating: 0, count: body.count)
-        var digest = salt
-        defer { Scrub.wipe(&secret); Scrub.wipe(&plain); Scrub.wipe(&digest) }
-        var offset = 0
-        while offset < body.count {
-            let next = SHA1.digest(secret[...], digest[...])
-            Scrub.wipe(&digest)
-            digest = next
-            for i in 0..<min(20, body.count - offset) { plain[offset + i] = body[offset + i] ^ digest[i] }
-            offset += 20
-        }
-        return SHA1.digest(secret[...], plain[...]) == check
+        guard var key = recoveredKey(entry, password: password) else { return false }
+        Scrub.wipe(&key)
+        return true
     }
 
     /// The private key of `entry` as PKCS#8 DER (what Sun's key protector
@@ -119,6 +102,9 @@ public struct JavaKeyStore: Sendable {
     /// a client certificate (`ClientIdentity`). The caller zeroes the
     /// bytes as soon as OpenSSL has read them.
     static func recoveredKey(_ entry: Entry, password: [UInt16]) -> [UInt8]? {
+        // The password, the keystream and a key that fails its check are
+        // zeroed after use; the hash takes its parts one after the other,
+        // so no joined copy of them is made.
         guard let encrypted = DERReader.encryptedData(entry.protectedKey), encrypted.count > 40 else { return nil }
         let salt = Array(encrypted[0..<20])
         let body = Array(encrypted[20..<(encrypted.count - 20)])
