@@ -5,6 +5,7 @@ import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
+import TopoCheck
 import TopoModel
 import TopoRender
 import TopoSystem
@@ -15,6 +16,11 @@ import TopoSystem
 @main
 enum Entry {
     static func main() {
+        // No subcommand is a usage error: the help, on standard error, exit 2.
+        guard CommandLine.arguments.count > 1 else {
+            Output.err(MaestroTopoCommand.helpMessage() + "\n")
+            exit(2)
+        }
         if let run = FastArguments.validate(Array(CommandLine.arguments.dropFirst())) {
             exit(run.run())
         }
@@ -58,7 +64,8 @@ struct MaestroTopoCommand: ParsableCommand {
             input has errors; 2 the tool could not do its job (bad flags, \
             unreadable input).
             """,
-        version: ToolInfo.version,
+        // The tool's version, and the topology format versions it reads.
+        version: "\(ToolInfo.name) \(ToolInfo.version)\ntopology format version read: \(supportedFormatVersion)",
         subcommands: [ValidateCommand.self, PlanCommand.self, BundleCommand.self, DiffCommand.self, GraphCommand.self, VerifyCommand.self, DiscoverCommand.self, ProbeCommand.self, ExplainCommand.self, InitCommand.self]
     )
 }
