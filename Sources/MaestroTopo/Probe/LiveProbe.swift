@@ -62,10 +62,12 @@ public enum LiveProbe {
                 throw RealityRefusal("--client-keystore needs its password in the environment variable \(options.clientPasswordVariable)")
             }
             defer { secret.bytes.wipe() }
+            // The one copy of the password handed to the keystore reader is
+            // zeroed as soon as it is read.
+            var password = secret.bytes.withBytes { Array($0) }
+            defer { password.withUnsafeMutableBytes { SecretMemory.wipe($0) } }
             do {
-                request.identity = try secret.bytes.withBytes { password throws(Keystore.Failure) in
-                    try ClientIdentity.load(bytes: bytes, password: Array(password), alias: nil)
-                }
+                request.identity = try ClientIdentity.load(bytes: bytes, password: password, alias: nil)
             } catch {
                 throw RealityRefusal("--client-keystore '\(keystore)' cannot be used: \(error)")
             }

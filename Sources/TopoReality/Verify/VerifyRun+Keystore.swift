@@ -35,7 +35,7 @@ extension VerifyRun {
         do {
             let bytes = try FileSystem.read(local, limit: 16 << 20)
             var password = Array(passwordEntry.value.utf8)
-            defer { for index in password.indices { password[index] = 0 } }
+            defer { password.withUnsafeMutableBytes { SecretMemory.wipe($0) } }
             store = try Self.open(bytes: bytes, path: local, password: password)
         } catch let refusal as RealityRefusal {
             self.refusal = refusal

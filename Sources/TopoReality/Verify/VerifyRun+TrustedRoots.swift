@@ -39,7 +39,7 @@ extension VerifyRun {
         }
         if store == nil, let password = value(of: "SSLKeystorePassword") {
             var secret = Array(password.value.utf8)
-            defer { for index in secret.indices { secret[index] = 0 } }
+            defer { secret.withUnsafeMutableBytes { SecretMemory.wipe($0) } }
             store = try? Keystore.open(bytes: bytes, password: secret)
         }
         if store == nil { store = Keystore.certificatesOnly(bytes: bytes) }
