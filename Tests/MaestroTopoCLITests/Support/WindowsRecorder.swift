@@ -10,7 +10,7 @@ import XCTest
 ///
 /// Environment it reads:
 /// - RECORDER_DIR (a Windows path): appends `--- PROGRAM` and one argument
-///   a line to `calls.log` there.
+///   a file `calls-<time>.log` there, one per call.
 /// - RECORDER_FAIL: `-command` or `-command ARG`: that call exits 1.
 /// - RECORDER_REAL (a Windows path): hand a keytool call (one starting with
 ///   a `-command`) to the `KeytoolRelay` watching that folder, which runs
@@ -54,6 +54,7 @@ enum WindowsRecorder {
         GetStdHandle
         ExitProcess
         Sleep
+        QueryPerformanceCounter
         DeleteFileW
         MoveFileW
         GetCurrentDirectoryW
@@ -77,6 +78,7 @@ enum WindowsRecorder {
         API HANDLE GetStdHandle(DWORD);
         API void ExitProcess(unsigned);
         API void Sleep(DWORD);
+        API BOOL QueryPerformanceCounter(long long *);
         API BOOL DeleteFileW(const WCHAR *);
         API BOOL MoveFileW(const WCHAR *, const WCHAR *);
         API DWORD GetCurrentDirectoryW(DWORD, WCHAR *);
@@ -137,7 +139,17 @@ enum WindowsRecorder {
             putw(argv[0]);
             put("\n");
             for (i = 1; i < argc; i++) { putw(argv[i]); put("\n"); }
-            write_out("calls.log", OPEN_ALWAYS, FILE_APPEND_DATA);
+            /* One log file per call, named by the time of the call (fixed-width
+               hex, so names sort in call order): no call waits for the file
+               of the one before, which Wine may still hold under load. */
+            {
+                long long now = 0;
+                char name[32] = "calls-";
+                QueryPerformanceCounter(&now);
+                for (i = 0; i < 16; i++) name[6 + i] = "0123456789abcdef"[(now >> (60 - 4 * i)) & 15];
+                name[22] = '.'; name[23] = 'l'; name[24] = 'o'; name[25] = 'g'; name[26] = 0;
+                write_out(name, CREATE_ALWAYS, GENERIC_WRITE);
+            }
 
             if (argc > 1 && GetEnvironmentVariableW(L"RECORDER_FAIL", rule, 256)) {
                 WCHAR *second = rule;

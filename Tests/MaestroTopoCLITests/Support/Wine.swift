@@ -96,9 +96,13 @@ struct RecordedCall: Equatable, CustomStringConvertible {
     }
     var description: String { ([program] + arguments).joined(separator: " ⟩ ") }
 
-    /// Reads a recorder's `calls.log`.
+    /// Reads a recorder's calls: its `calls-<time>.log` files in the order
+    /// of their names, which is the order of the calls.
     static func read(_ directory: URL) -> [RecordedCall] {
-        guard let text = try? String(contentsOf: directory.appendingPathComponent("calls.log"), encoding: .utf8) else { return [] }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasPrefix("calls-") && $0.hasSuffix(".log") }.sorted()
+        let text = names.compactMap { try? String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }.joined()
+        guard !text.isEmpty else { return [] }
         var calls: [RecordedCall] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("--- ") {
