@@ -96,11 +96,12 @@ struct RecordedCall: Equatable, CustomStringConvertible {
     }
     var description: String { ([program] + arguments).joined(separator: " ⟩ ") }
 
-    /// Reads a recorder's calls: its `calls-<time>.log` files in the order
-    /// of their names, which is the order of the calls.
+    /// Reads a recorder's calls: the shell stub's `calls.log`, or
+    /// recorder.exe's `calls-<time>.log` files in the order of their names,
+    /// which is the order of the calls.
     static func read(_ directory: URL) -> [RecordedCall] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasPrefix("calls-") && $0.hasSuffix(".log") }.sorted()
+            .filter { $0 == "calls.log" || ($0.hasPrefix("calls-") && $0.hasSuffix(".log")) }.sorted()
         let text = names.compactMap { try? String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }.joined()
         guard !text.isEmpty else { return [] }
         var calls: [RecordedCall] = []
