@@ -8,12 +8,13 @@ MANDIR   = $(PREFIX)/share/man/man1
 BASHDIR  = $(PREFIX)/share/bash-completion/completions
 ZSHDIR   = $(PREFIX)/share/zsh/site-functions
 FISHDIR  = $(PREFIX)/share/fish/vendor_completions.d
+DATADIR  = $(PREFIX)/share/maestro-topo
 EXTRAS   = .build/extras
 RELEASE  = .build/release/maestro-topo
 EXAMPLE ?= topologies/four-server.yaml
 
 BENCH    = .build-bench
-.PHONY: all deps build run bundle test test-asan fuzz bench docs extras install uninstall clean
+.PHONY: all deps build run bundle test-tools test test-asan fuzz bench docs extras install uninstall clean
 
 all: build
 
@@ -48,7 +49,20 @@ bundle: build
 	$(RELEASE) bundle $(EXAMPLE) --out out/four-server --force \
 	  $$( [ -n "$${MAESTRO_KEYSTORE_PASSWORD:-}" ] || echo --placeholder-secrets )
 
-test: deps
+# The real tools some tests run, from PyPI: check-jsonschema judges the
+# JSON Schema. Installed when missing and we are root; otherwise named (those
+# tests skip on a user's machine, and fail under CI=true).
+PYTOOLS = check-jsonschema
+test-tools:
+	@for tool in $(PYTOOLS); do \
+	  command -v $$tool >/dev/null 2>&1 && continue; \
+	  if [ "$$(id -u)" = 0 ] && command -v python3 >/dev/null 2>&1; then \
+	    echo "Installing $$tool..."; python3 -m pip install --quiet $$tool; \
+	    if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi; \
+	  else echo "Some tests need $$tool: python3 -m pip install --user $$tool"; fi; \
+	done
+
+test: deps test-tools
 	$(SWIFT) test
 
 # The whole suite under AddressSanitizer, in its own build folder. The tests
@@ -95,9 +109,13 @@ bench: build
 	  --yams Benchmarks/YamsPeer/.build/release/yams-peer --pyyaml bench/pyyaml_peer.py \
 	  --pairs $${PAIRS:-5} --json $(BENCH)/results.json
 
-# Regenerates docs/rules.md from the rule registry (a test checks it is current).
+# Regenerates docs/rules.md from the rule registry, and the JSON Schema and
+# docs/format.md's key tables from the loader's key list (tests check all
+# three are current).
 docs: build
 	$(RELEASE) explain --markdown > docs/rules.md
+	$(RELEASE) schema --output docs/topology.schema.json --force
+	RECORD_GOLDEN=1 $(SWIFT) test --filter DocsAndExamplesTests.testFormatKeyTablesAreGeneratedFromTheKeyList
 
 # The man page (swift-argument-parser's generate-manual reads the command
 # tree from the binary; blank lines become paragraph breaks, as mdoc wants)
@@ -110,18 +128,22 @@ extras: build
 	$(RELEASE) --generate-completion-script bash > $(EXTRAS)/maestro-topo.bash
 	$(RELEASE) --generate-completion-script zsh > $(EXTRAS)/_maestro-topo
 	$(RELEASE) --generate-completion-script fish > $(EXTRAS)/maestro-topo.fish
+	$(RELEASE) schema --output $(EXTRAS)/topology.schema.json
 
 install: build extras
-	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASHDIR)" "$(DESTDIR)$(ZSHDIR)" "$(DESTDIR)$(FISHDIR)"
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASHDIR)" "$(DESTDIR)$(ZSHDIR)" "$(DESTDIR)$(FISHDIR)" "$(DESTDIR)$(DATADIR)"
 	install -m 0755 $(RELEASE) "$(DESTDIR)$(BINDIR)/maestro-topo"
 	install -m 0644 $(EXTRAS)/maestro-topo.1 "$(DESTDIR)$(MANDIR)/maestro-topo.1"
 	install -m 0644 $(EXTRAS)/maestro-topo.bash "$(DESTDIR)$(BASHDIR)/maestro-topo"
 	install -m 0644 $(EXTRAS)/_maestro-topo "$(DESTDIR)$(ZSHDIR)/_maestro-topo"
 	install -m 0644 $(EXTRAS)/maestro-topo.fish "$(DESTDIR)$(FISHDIR)/maestro-topo.fish"
+	install -m 0644 $(EXTRAS)/topology.schema.json "$(DESTDIR)$(DATADIR)/topology.schema.json"
 
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/maestro-topo" "$(DESTDIR)$(MANDIR)/maestro-topo.1" \
-	  "$(DESTDIR)$(BASHDIR)/maestro-topo" "$(DESTDIR)$(ZSHDIR)/_maestro-topo" "$(DESTDIR)$(FISHDIR)/maestro-topo.fish"
+	  "$(DESTDIR)$(BASHDIR)/maestro-topo" "$(DESTDIR)$(ZSHDIR)/_maestro-topo" "$(DESTDIR)$(FISHDIR)/maestro-topo.fish" \
+	  "$(DESTDIR)$(DATADIR)/topology.schema.json"
+	-rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null
 
 clean:
 	rm -rf .build .build-bench out

@@ -66,6 +66,6 @@ struct MaestroTopoCommand: ParsableCommand {
             """,
         // The tool's version, and the topology format versions it reads.
         version: "\(ToolInfo.name) \(ToolInfo.version)\ntopology format version read: \(supportedFormatVersion)",
-        subcommands: [ValidateCommand.self, PlanCommand.self, BundleCommand.self, DiffCommand.self, GraphCommand.self, VerifyCommand.self, DiscoverCommand.self, ProbeCommand.self, ExplainCommand.self, InitCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, BundleCommand.self, DiffCommand.self, GraphCommand.self, VerifyCommand.self, DiscoverCommand.self, ProbeCommand.self, ExplainCommand.self, InitCommand.self, SchemaCommand.self]
     )
 }

@@ -19,6 +19,14 @@ struct InitCommand: ParsableCommand {
             Examples:
               maestro-topo init > acme.yaml
               maestro-topo init --preset two-server --installation acme-test --output acme-test.yaml
+
+            The first line, '# yaml-language-server: $schema=…', points editors \
+            (VS Code's YAML extension, JetBrains IDEs, Neovim) at the format's \
+            JSON Schema for completion and inline errors: by default the schema \
+            installed with maestro-topo (<prefix>/share/maestro-topo/\(InstalledData.schemaFileName)), \
+            else \(InstalledData.schemaFileName) beside the file, which \
+            'maestro-topo schema --output \(InstalledData.schemaFileName)' writes. \
+            --schema names another path or URL.
             """)
 
     @Option(name: .long, help: "The layout to start from: single, two-server or four-server.")
@@ -27,11 +35,11 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "The installation's name (letters, digits, '.', '_', '-').")
     var installation = "acme-production"
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var destination: OutputFileOptions
 
-    @Flag(name: .long, help: "Replace the output file if it exists.")
-    var force = false
+    @Option(name: .long, help: ArgumentHelp(
+        "Where editors find the JSON Schema: a path (relative to the file) or a URL.", valueName: "location"))
+    var schema: String?
 
     func validate() throws {
         let allowed = installation.unicodeScalars.allSatisfy { scalar in
@@ -40,18 +48,25 @@ struct InitCommand: ParsableCommand {
         guard !installation.isEmpty, allowed else {
             throw ValidationError("--installation takes letters, digits, '.', '_' and '-' only")
         }
+        if let schema, schema.isEmpty || schema.unicodeScalars.contains(where: {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control
+        }) {
+            throw ValidationError("--schema takes a path or URL without spaces (a file:// URL may write a space as %20)")
+        }
     }
 
     func run() throws {
-        let text = preset.yaml(installation: installation)
-        guard let output else {
-            Output.out(text)
-            return
+        let installed = schema == nil ? InstalledData.schemaPath() : nil
+        let location = schema ?? installed ?? InstalledData.schemaFileName
+        if schema == nil, installed == nil {
+            Output.err("""
+                note: the schema line points at \(location) beside the file; write it with \
+                'maestro-topo schema --output \(location)', or name another with --schema
+
+                """)
         }
-        if !force, FileSystem.kind(of: output, followLinks: false) != .missing {
-            throw ToolError.alreadyExists(path: output)
+        if let written = try destination.write(preset.yaml(installation: installation, schema: location)) {
+            Output.err("wrote \(written) (preset \(preset.rawValue)); next: maestro-topo validate \(written)\n")
         }
-        try FileSystem.writeAtomically(Array(text.utf8), to: output)
-        Output.err("wrote \(output) (preset \(preset.rawValue)); next: maestro-topo validate \(output)\n")
     }
 }

@@ -20,6 +20,42 @@ final class DocsAndExamplesTests: XCTestCase {
         XCTAssertEqual(committed, RuleDocRenderer.markdown(), "docs/rules.md is stale: run 'make docs'")
     }
 
+    /// The key tables of docs/format.md §2 are made from FormatKeys, the
+    /// list the loader reads its keys from; RECORD_GOLDEN=1 (`make docs`)
+    /// writes them anew.
+    func testFormatKeyTablesAreGeneratedFromTheKeyList() throws {
+        let url = Tool.packageRoot.appendingPathComponent("docs/format.md")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        let current = try XCTUnwrap(FormatReferenceRenderer.splice(into: committed),
+                                    "docs/format.md lost a '<!-- keys: … -->' or '<!-- end keys -->' marker")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1", current != committed {
+            try current.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        XCTAssertEqual(committed, current, "docs/format.md's key tables are stale: run 'make docs'")
+        // Every section's table is there, one row per key.
+        for section in Section.documented where section != .secret {
+            for key in FormatKeys.keys(of: section) {
+                XCTAssertTrue(FormatReferenceRenderer.table(section).contains("| `\(key.name)` |"), key.name)
+            }
+        }
+        XCTAssertNil(FormatReferenceRenderer.splice(into: "no markers here"))
+    }
+
+    func testSchemaDocumentIsGeneratedFromTheKeyList() throws {
+        let url = Tool.packageRoot.appendingPathComponent("docs/topology.schema.json")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(committed, TopologySchemaRenderer.json(), "docs/topology.schema.json is stale: run 'make docs'")
+    }
+
+    /// The loader's key lists are FormatKeys' own, section by section.
+    func testLoaderKeysAreTheDocumentedKeys() {
+        for section in Section.documented {
+            XCTAssertEqual(section.keys, FormatKeys.keys(of: section).map(\.name), section.id)
+        }
+        XCTAssertEqual(Section.hosts.keys, [])
+    }
+
     func testEverySpecRuleIsRegisteredWithItsSeverity() {
         let spec: [String: Severity] = [
             "yaml-syntax": .error, "duplicate-key": .error, "unknown-key": .error, "invalid-value": .error,

@@ -1,9 +1,9 @@
 import TopoYAML
 
-/// The keys each mapping of format version 1 allows. The loader's switch
-/// statements handle them; these lists drive `unknown-key`'s suggestions and
-/// the section names in messages.
-enum Section: String {
+/// The mappings of format version 1. Their keys come from `FormatKeys`; the
+/// loader's switch statements read them, and these lists drive
+/// `unknown-key`'s suggestions and the section names in messages.
+public enum Section: String, Sendable {
     case top = "the top level"
     case defaults = "defaults"
     case componentSSL = "component_ssl"
@@ -61,29 +61,29 @@ enum Section: String {
     private static let secretKeys = Self.allKeys(.secret)
 
     private static func allKeys(_ section: Section) -> [String] {
-        switch section {
-        case .top:
-            ["version", "installation", "maestro_version", "profile", "tracker_direction",
-             "defaults", "component_ssl", "hosts"]
-        case .hosts:
-            []  // any host name; invalid-hostname judges them
-        case .defaults:
-            ["os", "install_folder", "internal_port", "tracker_port", "http_port"]
-        case .componentSSL:
-            ["enabled", "ca", "keystore_password", "trusted_root_keystore"]
-        case .host:
-            ["components", "os", "install_folder", "internal_port", "tracker_port", "http_port",
-             "database", "ssl"]
-        case .database:
-            ["engine", "port"]
-        case .ssl:
-            ["enabled", "keystore", "keystore_password", "ca", "allowed_clients", "aliases",
-             "trusted_root_keystore"]
-        case .secret:
-            ["env", "file"]
-        }
+        FormatKeys.keys(of: section).map(\.name)
     }
 }
 
 /// The only format version this build reads.
 public let supportedFormatVersion = 1
+
+extension Section {
+    /// The sections that hold keys, in the order docs/format.md §2 lists them.
+    public static let documented: [Section] = [.top, .defaults, .componentSSL, .host, .database, .ssl, .secret]
+
+    /// The section's name in the JSON Schema's `$defs` and in docs/format.md's
+    /// table markers.
+    public var id: String {
+        switch self {
+        case .top: "top"
+        case .defaults: "defaults"
+        case .componentSSL: "component_ssl"
+        case .hosts: "hosts"
+        case .host: "host"
+        case .database: "database"
+        case .ssl: "ssl"
+        case .secret: "keystore_password"
+        }
+    }
+}

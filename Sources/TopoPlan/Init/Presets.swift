@@ -15,8 +15,11 @@ public enum Preset: String, CaseIterable, Sendable {
         }
     }
 
-    public func yaml(installation: String = "acme-production") -> String {
-        let header = """
+    /// `schema`: where editors find the JSON Schema (`maestro-topo schema`),
+    /// named on the first line as yaml-language-server reads it.
+    public func yaml(installation: String = "acme-production", schema: String? = nil) -> String {
+        let modeline = schema.map { "# yaml-language-server: $schema=\($0)\n" } ?? ""
+        let header = modeline + """
             # A LISTSERV Maestro topology (format version 1; see docs/format.md).
             # Preset: \(rawValue): \(summary).
             # Check it with:  maestro-topo validate FILE
