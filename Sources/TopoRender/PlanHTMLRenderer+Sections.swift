@@ -3,8 +3,8 @@ import TopoPlan
 
 /// The page's section per host: what the Markdown plan gives each host,
 /// as HTML.
-enum PlanHTMLSections {
-    static func server(_ server: ServerPlan, id: String) -> String {
+extension PlanHTMLRenderer {
+    static func section(_ server: ServerPlan, id: String) -> String {
         var body = "<p>Install folder: " + HTML.code(server.installFolder) + "</p>\n"
         body += listens(server.listens)
         if !server.connects.isEmpty {
@@ -30,16 +30,16 @@ enum PlanHTMLSections {
         if !server.expectedLogLines.isEmpty {
             body += "<h3>Expected log lines</h3>\n" + HTML.list(server.expectedLogLines.map(HTML.code))
         }
-        return section(id, host: server.host, role: "Maestro server", os: server.os, components: server.components, body)
+        return hostSection(id, host: server.host, role: "Maestro server", os: server.os, components: server.components, body)
     }
 
-    static func external(_ host: ExternalHostPlan, id: String) -> String {
+    static func section(_ host: ExternalHostPlan, id: String) -> String {
         let body = "<p>No Maestro software and no ssl.ini; the host must accept these connections.</p>\n"
             + listens(host.listens)
-        return section(id, host: host.host, role: "external host", os: host.os, components: host.components, body)
+        return hostSection(id, host: host.host, role: "external host", os: host.os, components: host.components, body)
     }
 
-    private static func section(
+    private static func hostSection(
         _ id: String, host: String, role: String, os: OperatingSystem, components: [Component], _ body: String
     ) -> String {
         "\n<section id=\"\(id)\" class=\"host\">\n<h2>" + HTML.code(host) + ": " + role

@@ -19,8 +19,8 @@ public enum PlanHTMLRenderer {
         out += section("topology", "Topology", figure(picture))
         out += section("hosts", "Hosts", hosts(plan))
         out += section("firewall", "Firewall openings (inbound TCP)", firewall(plan))
-        for (i, server) in plan.servers.enumerated() { out += PlanHTMLSections.server(server, id: serverID(i)) }
-        for (i, host) in plan.external.enumerated() { out += PlanHTMLSections.external(host, id: externalID(i)) }
+        for (i, server) in plan.servers.enumerated() { out += section(server, id: serverID(i)) }
+        for (i, host) in plan.external.enumerated() { out += section(host, id: externalID(i)) }
         if !diagnostics.isEmpty { out += section("findings", "Findings", findings(diagnostics)) }
         return out + "</body>\n</html>\n"
     }
