@@ -6,6 +6,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case json
     /// plan and diff: tables a change ticket takes as they are.
     case markdown
+    /// plan only: one self-contained page for a change board, with the
+    /// topology picture inlined.
+    case html
     /// validate only: SARIF 2.1.0, JUnit XML, GitHub workflow annotations.
     case sarif, junit, github
 

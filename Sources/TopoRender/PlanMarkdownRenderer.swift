@@ -9,12 +9,7 @@ public enum PlanMarkdownRenderer {
     public static func render(_ plan: Plan, diagnostics: [Diagnostic] = []) -> String {
         let code = Markdown.codeCell
         var out = "# Plan: \(plan.installation)\n\n"
-        var facts = ["\(PlanTextRenderer.plural(plan.servers.count, "Maestro server"))",
-                     "\(PlanTextRenderer.plural(plan.external.count, "external host"))",
-                     "component SSL \(plan.componentSSL ? "on" : "off")",
-                     "tracker link \(plan.trackerDirection.rawValue)"]
-        if let version = plan.maestroVersion { facts.insert("Maestro \(version)", at: 0) }
-        out += "**Summary:** " + facts.joined(separator: "; ") + ".\n\n## Hosts\n\n"
+        out += "**Summary:** " + plan.summaryFacts.joined(separator: "; ") + ".\n\n## Hosts\n\n"
         var hostRows = plan.servers.map { server in
             [code(server.host), "Maestro server", server.os.rawValue, components(server.components), code(server.installFolder)]
         }
@@ -24,9 +19,8 @@ public enum PlanMarkdownRenderer {
         out += Markdown.table(["host", "role", "OS", "components", "install folder"], hostRows)
 
         out += "\n## Firewall openings (inbound TCP)\n\n"
-        var firewallRows: [[String]] = []
-        for (host, rules) in plan.servers.map({ ($0.host, $0.firewall) }) + plan.external.map({ ($0.host, $0.firewall) }) {
-            firewallRows += rules.map { [code(host), "\($0.port)", Markdown.cell($0.from.joined(separator: ", ")), Markdown.cell($0.purpose)] }
+        let firewallRows = plan.firewallOpenings.map { host, rule in
+            [code(host), "\(rule.port)", Markdown.cell(rule.from.joined(separator: ", ")), Markdown.cell(rule.purpose)]
         }
         out += firewallRows.isEmpty
             ? "Nothing to open: every connection stays on its own host.\n"
@@ -45,9 +39,7 @@ public enum PlanMarkdownRenderer {
         return out
     }
 
-    static func components(_ components: [Component]) -> String {
-        components.map(\.rawValue).joined(separator: ", ")
-    }
+    static func components(_ components: [Component]) -> String { components.listed }
 
     static func section(_ server: ServerPlan) -> String {
         let code = Markdown.codeCell

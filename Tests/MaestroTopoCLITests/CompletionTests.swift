@@ -50,13 +50,13 @@ final class CompletionTests: XCTestCase {
     /// The formats each command writes, in the order its help lists them.
     static let formats: [String: [String]] = [
         "validate": ["text", "json", "sarif", "junit", "github"],
-        "plan": ["text", "json", "markdown"],
+        "plan": ["text", "json", "markdown", "html"],
         "diff": ["text", "json", "markdown"],
         "bundle": ["text", "json"],
         "graph": ["dot", "mermaid", "svg"],
     ]
     /// Every value any `--format` takes.
-    static let allFormats = ["text", "json", "markdown", "sarif", "junit", "github", "dot", "mermaid", "svg"]
+    static let allFormats = ["text", "json", "markdown", "html", "sarif", "junit", "github", "dot", "mermaid", "svg"]
 
     func testHelpListsOnlyTheFormatsACommandWrites() throws {
         for (command, formats) in Self.formats {

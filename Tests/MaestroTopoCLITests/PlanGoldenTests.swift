@@ -41,6 +41,16 @@ final class PlanGoldenTests: XCTestCase {
         try assertGolden(run.stdout, "plan-four-server.md")
     }
 
+    /// Without Graphviz on PATH, so the page does not depend on its version:
+    /// PlanHTMLCLITests and PlanHTMLBrowserTests cover the picture.
+    func testFourServerHTML() throws {
+        let empty = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let run = try Tool.run(["plan", "--format", "html", "topologies/four-server.yaml"], environment: ["PATH": empty.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        try assertGolden(run.stdout, "plan-four-server.html")
+    }
+
     func testMixedOSMarkdownWithFindings() throws {
         let run = try Tool.run(["plan", "--format", "markdown", "topologies/mixed-os.yaml"])
         XCTAssertEqual(run.status, 0, run.stderr)

@@ -25,7 +25,7 @@ public struct JUnitRenderer: ValidateRenderer {
         out += "      <property name=\"strict\" value=\"\(strict)\"/>\n    </properties>\n"
         // Paths given that could not be used have no file of their own.
         for problem in summary.problems {
-            out += testCase(name: problem.path ?? "arguments", body: "      <error message=\"\(Self.escape(problem.description))\"/>\n")
+            out += testCase(name: problem.path ?? "arguments", body: "      <error message=\"\(Markup.escape(problem.description))\"/>\n")
         }
         return out
     }
@@ -37,7 +37,7 @@ public struct JUnitRenderer: ValidateRenderer {
     public func elements(for report: FileReport) -> [String] {
         var body = ""
         if let error = report.readError {
-            body += "      <error message=\"\(Self.escape(error.description))\"/>\n"
+            body += "      <error message=\"\(Markup.escape(error.description))\"/>\n"
         }
         var other: [String] = []
         for diagnostic in report.diagnostics {
@@ -48,41 +48,21 @@ public struct JUnitRenderer: ValidateRenderer {
                 continue
             }
             let details = ([line] + diagnostic.notes.map { "note: \($0)" }).joined(separator: "\n")
-            body += "      <failure type=\"\(Self.escape(diagnostic.rule))\" message=\"\(Self.escape(line))\">"
-                + Self.escape(details, attribute: false) + "</failure>\n"
+            body += "      <failure type=\"\(Markup.escape(diagnostic.rule))\" message=\"\(Markup.escape(line))\">"
+                + Markup.escape(details, attribute: false) + "</failure>\n"
         }
         if !other.isEmpty {
-            body += "      <system-out>" + Self.escape(other.joined(separator: "\n"), attribute: false) + "</system-out>\n"
+            body += "      <system-out>" + Markup.escape(other.joined(separator: "\n"), attribute: false) + "</system-out>\n"
         }
         return [testCase(name: report.path, body: body)]
     }
 
     func testCase(name: String, body: String) -> String {
-        let open = "    <testcase classname=\"\(ToolInfo.name).validate\" name=\"\(Self.escape(name))\" file=\"\(Self.escape(name))\""
+        let open = "    <testcase classname=\"\(ToolInfo.name).validate\" name=\"\(Markup.escape(name))\" file=\"\(Markup.escape(name))\""
         return body.isEmpty ? open + "/>\n" : open + ">\n" + body + "    </testcase>\n"
     }
 
     public func closing(_ summary: BatchSummary) -> String {
         "  </testsuite>\n</testsuites>\n"
-    }
-
-    /// Text made safe for XML: the five special characters as entities,
-    /// line breaks in attributes as character references, and characters
-    /// XML 1.0 cannot hold at all (most control characters, as a file with
-    /// NUL bytes may bring into a message) as U+FFFD.
-    static func escape(_ text: String, attribute: Bool = true) -> String {
-        text.escaped { scalar in
-            switch scalar {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": attribute ? "&quot;" : nil
-            case "'": attribute ? "&apos;" : nil
-            case "\n": attribute ? "&#10;" : nil
-            case "\r": "&#13;"
-            case "\t": attribute ? "&#9;" : nil
-            default: scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF ? "\u{FFFD}" : nil
-            }
-        }
     }
 }

@@ -95,7 +95,7 @@ public enum ValidateFormat {
         case .sarif: SARIFRenderer()
         case .junit: JUnitRenderer(strict: strict)
         case .github: GitHubAnnotationRenderer()
-        case .markdown: nil
+        case .markdown, .html: nil
         }
     }
 }

@@ -7,6 +7,8 @@ import Glibc
 public enum Graphviz {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        /// `dot` is not installed (not on PATH), as opposed to failing.
+        public var isMissing = false
     }
 
     static let missing = "--format svg needs Graphviz's 'dot'; install the 'graphviz' package "
@@ -36,7 +38,7 @@ public enum Graphviz {
         close(fromChild[1])
         guard spawned == 0 else {
             close(toChild[1]); close(fromChild[0])
-            if spawned == ENOENT { throw Failure(description: missing) }
+            if spawned == ENOENT { throw Failure(description: missing, isMissing: true) }
             throw Failure(description: "cannot run Graphviz's 'dot': \(reason(spawned)); " + missing)
         }
         let output = exchange(Array(dot.utf8), writeTo: toChild[1], readFrom: fromChild[0])
