@@ -32,17 +32,6 @@ final class BundleConcurrencyTests: BundleFolderTestCase {
         return (process, log)
     }
 
-    func waitForTemporaryFolder(seconds: Double = 60) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if (try? leftovers())?.contains(where: { $0.hasPrefix(".out.maestro-topo-") && !$0.hasSuffix(".lock") }) == true {
-                return true
-            }
-            usleep(2_000)
-        }
-        return false
-    }
-
     func testConcurrentRunsIntoOneDirHaveOneWinner() throws {
         let topology = try largeTopology(listservHosts: 600)
         let runs = try (0..<4).map { _ in
@@ -71,7 +60,7 @@ final class BundleConcurrencyTests: BundleFolderTestCase {
         let small = try largeTopology(listservHosts: 5)  // the same installation, quick to write
         XCTAssertEqual(try Tool.run(["bundle", small.path, "--out", out.path, "--placeholder-secrets", "-q"]).status, 0)
         let (first, log) = try start(Tool.binary.path, ["bundle", topology.path, "--out", out.path, "--placeholder-secrets", "--force", "-q"])
-        XCTAssertTrue(waitForTemporaryFolder(), "the first run started writing")
+        XCTAssertTrue(waitForTemporaryFolder(seconds: 60), "the first run started writing")
         let second = try Tool.run(["bundle", small.path, "--out", out.path, "--placeholder-secrets", "--force"])
         first.waitUntilExit()
         XCTAssertEqual(second.status, 2, second.stderr)
@@ -101,7 +90,7 @@ final class BundleConcurrencyTests: BundleFolderTestCase {
                 "--pid", "--fork", "sh", "-c", "\"$0\" \"$@\"; exit $?",
                 Tool.binary.path, "bundle", topology.path, "--out", out.path, "--placeholder-secrets", "-q",
             ])
-            XCTAssertTrue(waitForTemporaryFolder(), "the first run started writing")
+            XCTAssertTrue(waitForTemporaryFolder(seconds: 60), "the first run started writing")
             XCTAssertTrue(try leftovers().contains { $0.hasPrefix(".out.maestro-topo-2-") }, "it is process 2 of its namespace")
             while first.isRunning {
                 let second = try Tool.runProgram(unshare, ["--pid", "--fork", Tool.binary.path,

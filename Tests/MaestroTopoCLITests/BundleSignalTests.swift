@@ -15,17 +15,6 @@ import XCTest
 /// folder and lock, then ends by that signal. DIR is the old bundle or
 /// missing, never half a bundle.
 final class BundleSignalTests: BundleFolderTestCase {
-    func waitForTemporaryFolder(seconds: Double = 120) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if (try? leftovers())?.contains(where: { $0.hasPrefix(".out.maestro-topo-") && !$0.hasSuffix(".lock") }) == true {
-                return true
-            }
-            usleep(1_000)
-        }
-        return false
-    }
-
     func testASignalMidWriteRemovesTheTemporaryFolder() throws {
         let topology = try largeTopology(listservHosts: 3000)
         // The earlier bundle, of the same installation, is a small one: quick to write.

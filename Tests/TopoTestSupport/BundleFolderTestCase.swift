@@ -63,6 +63,19 @@ open class BundleFolderTestCase: TemporaryDirectoryTestCase {
         try body()
     }
 
+    /// Waits until a running `bundle` has made its temporary folder beside
+    /// DIR (not its lock), that is, has started writing.
+    public func waitForTemporaryFolder(seconds: Double = 120) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if (try? leftovers())?.contains(where: { $0.hasPrefix(".out.maestro-topo-") && !$0.hasSuffix(".lock") }) == true {
+                return true
+            }
+            usleep(1_000)
+        }
+        return false
+    }
+
     /// What runs left beside DIR (`out`), in `folder` (default: the test's).
     public func leftovers(in folder: URL? = nil, for base: String = "out") throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: (folder ?? directory).path)
