@@ -13,7 +13,7 @@ RELEASE  = .build/release/maestro-topo
 EXAMPLE ?= topologies/four-server.yaml
 
 BENCH    = .build-bench
-.PHONY: all deps build run bundle test test-asan fuzz bench docs extras install uninstall clean
+.PHONY: all deps build run bundle test test-asan fuzz bench docs extras deb install uninstall clean
 
 all: build
 
@@ -100,16 +100,11 @@ docs: build
 	$(RELEASE) explain --markdown > docs/rules.md
 
 # The man page (swift-argument-parser's generate-manual reads the command
-# tree from the binary; blank lines become paragraph breaks, as mdoc wants)
-# and the bash, zsh and fish completions, which the binary writes itself.
+# tree from the binary) and the bash, zsh and fish completions, which the
+# binary writes itself: packaging/extras, which the tests run too.
 extras: build
 	$(SWIFT) build -c release --product generate-manual -Xswiftc -static-executable
-	rm -rf $(EXTRAS) && mkdir -p $(EXTRAS)
-	.build/release/generate-manual $(RELEASE) --output-directory $(EXTRAS) --authors "the maestro-topo authors"
-	sed -i 's/^$$/.Pp/' $(EXTRAS)/maestro-topo.1
-	$(RELEASE) --generate-completion-script bash > $(EXTRAS)/maestro-topo.bash
-	$(RELEASE) --generate-completion-script zsh > $(EXTRAS)/_maestro-topo
-	$(RELEASE) --generate-completion-script fish > $(EXTRAS)/maestro-topo.fish
+	packaging/extras $(RELEASE) .build/release/generate-manual $(EXTRAS)
 
 install: build extras
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASHDIR)" "$(DESTDIR)$(ZSHDIR)" "$(DESTDIR)$(FISHDIR)"
@@ -118,6 +113,25 @@ install: build extras
 	install -m 0644 $(EXTRAS)/maestro-topo.bash "$(DESTDIR)$(BASHDIR)/maestro-topo"
 	install -m 0644 $(EXTRAS)/_maestro-topo "$(DESTDIR)$(ZSHDIR)/_maestro-topo"
 	install -m 0644 $(EXTRAS)/maestro-topo.fish "$(DESTDIR)$(FISHDIR)/maestro-topo.fish"
+
+# The Debian package out/maestro-topo_VERSION_ARCH.deb (docs/packaging.md):
+# the static binary, its man page and completions, built by
+# packaging/deb/build-deb, which the tests run too; lintian must find no
+# error in it. dpkg-deb and lintian are installed when missing and we may.
+deb: extras
+	@if ! command -v dpkg-deb >/dev/null 2>&1 || ! command -v lintian >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing dpkg-dev and lintian..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev lintian; \
+	  else \
+	    echo "make deb needs dpkg-deb and lintian. Install them with:"; \
+	    echo "  sudo apt-get install -y dpkg-dev lintian"; \
+	    exit 1; \
+	  fi; \
+	fi
+	@deb=$$(packaging/deb/build-deb $(RELEASE) $(EXTRAS) out) && \
+	  lintian --tag-display-limit 0 --fail-on error "$$deb" && \
+	  echo "Debian package: $$deb (lintian found no errors)"
 
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/maestro-topo" "$(DESTDIR)$(MANDIR)/maestro-topo.1" \
