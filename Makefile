@@ -14,7 +14,7 @@ RELEASE  = .build/release/maestro-topo
 EXAMPLE ?= topologies/four-server.yaml
 
 BENCH    = .build-bench
-.PHONY: all deps build run bundle test-tools test test-asan fuzz bench docs extras install uninstall clean
+.PHONY: all deps build run bundle test-tools test test-asan fuzz bench docs extras deb install uninstall clean
 
 all: build
 
@@ -50,9 +50,9 @@ bundle: build
 	  $$( [ -n "$${MAESTRO_KEYSTORE_PASSWORD:-}" ] || echo --placeholder-secrets )
 
 # The real tools some tests run, from PyPI: check-jsonschema judges the
-# JSON Schema. Installed when missing and we are root; otherwise named (those
+# JSON Schema, pre-commit runs the repository's hook. Installed when missing and we are root; otherwise named (those
 # tests skip on a user's machine, and fail under CI=true).
-PYTOOLS = check-jsonschema
+PYTOOLS = check-jsonschema pre-commit
 test-tools:
 	@for tool in $(PYTOOLS); do \
 	  command -v $$tool >/dev/null 2>&1 && continue; \
@@ -118,17 +118,11 @@ docs: build
 	RECORD_GOLDEN=1 $(SWIFT) test --filter DocsAndExamplesTests.testFormatKeyTablesAreGeneratedFromTheKeyList
 
 # The man page (swift-argument-parser's generate-manual reads the command
-# tree from the binary; blank lines become paragraph breaks, as mdoc wants)
-# and the bash, zsh and fish completions, which the binary writes itself.
+# tree from the binary) and the bash, zsh and fish completions, which the
+# binary writes itself: packaging/extras, which the tests run too.
 extras: build
 	$(SWIFT) build -c release --product generate-manual -Xswiftc -static-executable
-	rm -rf $(EXTRAS) && mkdir -p $(EXTRAS)
-	.build/release/generate-manual $(RELEASE) --output-directory $(EXTRAS) --authors "the maestro-topo authors"
-	sed -i 's/^$$/.Pp/' $(EXTRAS)/maestro-topo.1
-	$(RELEASE) --generate-completion-script bash > $(EXTRAS)/maestro-topo.bash
-	$(RELEASE) --generate-completion-script zsh > $(EXTRAS)/_maestro-topo
-	$(RELEASE) --generate-completion-script fish > $(EXTRAS)/maestro-topo.fish
-	$(RELEASE) schema --output $(EXTRAS)/topology.schema.json
+	packaging/extras $(RELEASE) .build/release/generate-manual $(EXTRAS)
 
 install: build extras
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASHDIR)" "$(DESTDIR)$(ZSHDIR)" "$(DESTDIR)$(FISHDIR)" "$(DESTDIR)$(DATADIR)"
@@ -138,6 +132,25 @@ install: build extras
 	install -m 0644 $(EXTRAS)/_maestro-topo "$(DESTDIR)$(ZSHDIR)/_maestro-topo"
 	install -m 0644 $(EXTRAS)/maestro-topo.fish "$(DESTDIR)$(FISHDIR)/maestro-topo.fish"
 	install -m 0644 $(EXTRAS)/topology.schema.json "$(DESTDIR)$(DATADIR)/topology.schema.json"
+
+# The Debian package out/maestro-topo_VERSION_ARCH.deb (docs/packaging.md):
+# the static binary, its man page and completions, built by
+# packaging/deb/build-deb, which the tests run too; lintian must find no
+# error in it. dpkg-deb and lintian are installed when missing and we may.
+deb: extras
+	@if ! command -v dpkg-deb >/dev/null 2>&1 || ! command -v lintian >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing dpkg-dev and lintian..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev lintian; \
+	  else \
+	    echo "make deb needs dpkg-deb and lintian. Install them with:"; \
+	    echo "  sudo apt-get install -y dpkg-dev lintian"; \
+	    exit 1; \
+	  fi; \
+	fi
+	@deb=$$(packaging/deb/build-deb $(RELEASE) $(EXTRAS) out) && \
+	  lintian --tag-display-limit 0 --fail-on error "$$deb" && \
+	  echo "Debian package: $$deb (lintian found no errors)"
 
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/maestro-topo" "$(DESTDIR)$(MANDIR)/maestro-topo.1" \
