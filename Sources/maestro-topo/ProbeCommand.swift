@@ -75,18 +75,12 @@ struct ProbeCommand: FormatWriting {
         let probeOptions = LiveProbe.Options(
             caFile: caFile, clientKeystore: clientKeystore, clientPasswordVariable: clientPasswordEnv,
             connectTo: connectTo.compactMap(ConnectTo.init(argument:)), timeout: timeout, grace: grace, jobs: jobs)
-        let outcome: LiveProbe.Outcome
-        do {
-            outcome = try LiveProbe.run(file, options: probeOptions, limits: options.limits.loaderLimits, strict: options.strict)
-        } catch {
-            Output.error(error.description)
-            throw ExitCode(2)
+        let outcome = try options.startCheck { () throws(RealityRefusal) in
+            try LiveProbe.run(file, options: probeOptions, limits: options.limits.loaderLimits, strict: options.strict)
         }
         switch outcome {
         case let .refused(opened):
-            options.findings.print(opened.diagnostics, in: opened.source)
-            options.findings.refuse(opened.diagnostics, because: "nothing probed: fix the topology's errors first")
-            throw ExitCode(1)
+            try options.refuse(opened, nothing: "nothing probed")
         case let .probed(_, report):
             switch format.value {
             case .json: Output.out(ProbeJSONRenderer.render(report))

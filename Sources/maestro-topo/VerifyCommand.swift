@@ -80,18 +80,12 @@ struct VerifyCommand: FormatWriting {
         let request = VerifyRequest(
             host: host, root: root, logs: logs, caFile: caFile, pathMaps: pathMaps.compactMap(PathMap.Mapping.init(argument:)),
             expiryWarningDays: expiryWarning)
-        let outcome: Verification.Outcome
-        do {
-            outcome = try Verification.run(file, request: request, limits: options.limits.loaderLimits, strict: options.strict)
-        } catch {
-            Output.error(error.description)
-            throw ExitCode(2)
+        let outcome = try options.startCheck { () throws(Verification.Failure) in
+            try Verification.run(file, request: request, limits: options.limits.loaderLimits, strict: options.strict)
         }
         switch outcome {
         case let .refused(opened):
-            options.findings.print(opened.diagnostics, in: opened.source)
-            options.findings.refuse(opened.diagnostics, because: "nothing verified: fix the topology's errors first")
-            throw ExitCode(1)
+            try options.refuse(opened, nothing: "nothing verified")
         case let .verified(_, report):
             switch format.value {
             case .json: Output.out(VerifyJSONRenderer.render(report))
