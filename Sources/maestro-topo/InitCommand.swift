@@ -48,15 +48,14 @@ struct InitCommand: ParsableCommand {
         guard !installation.isEmpty, allowed else {
             throw ValidationError("--installation takes letters, digits, '.', '_' and '-' only")
         }
-        if let schema, schema.isEmpty || schema.unicodeScalars.contains(where: {
-            $0.properties.isWhitespace || $0.properties.generalCategory == .control
-        }) {
+        if let schema, !Self.fitsTheSchemaLine(schema) {
             throw ValidationError("--schema takes a path or URL without spaces (a file:// URL may write a space as %20)")
         }
     }
 
     func run() throws {
-        let installed = schema == nil ? InstalledData.schemaPath() : nil
+        // An installed path with a space in it cannot stand on the line.
+        let installed = schema == nil ? InstalledData.schemaPath().flatMap { Self.fitsTheSchemaLine($0) ? $0 : nil } : nil
         let location = schema ?? installed ?? InstalledData.schemaFileName
         if schema == nil, installed == nil {
             Output.err("""
@@ -67,6 +66,13 @@ struct InitCommand: ParsableCommand {
         }
         if let written = try destination.write(preset.yaml(installation: installation, schema: location)) {
             Output.err("wrote \(written) (preset \(preset.rawValue)); next: maestro-topo validate \(written)\n")
+        }
+    }
+
+    /// yaml-language-server reads the location up to the first space.
+    static func fitsTheSchemaLine(_ location: String) -> Bool {
+        !location.isEmpty && !location.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control
         }
     }
 }

@@ -132,22 +132,34 @@ final class SchemaTests: XCTestCase {
     /// Installed as `make install` lays it out, `init` points at the schema
     /// installed beside the binary.
     func testInitFindsTheInstalledSchema() throws {
-        let prefix = try Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: prefix) }
-        let bin = prefix.appendingPathComponent("bin")
-        let share = prefix.appendingPathComponent("share/maestro-topo")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Tool.binary, to: bin.appendingPathComponent("maestro-topo"))
-        let binary = bin.appendingPathComponent("maestro-topo").path
+        let scratch = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        func install(at prefix: URL, withSchema: Bool) throws -> String {
+            let bin = prefix.appendingPathComponent("bin")
+            let share = prefix.appendingPathComponent("share/maestro-topo")
+            try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Tool.binary, to: bin.appendingPathComponent("maestro-topo"))
+            if withSchema {
+                try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: schemaPath, toPath: share.appendingPathComponent("topology.schema.json").path)
+            }
+            return bin.appendingPathComponent("maestro-topo").path
+        }
         // Without the schema installed: the relative default.
-        let bare = try Tool.runProgram(binary, ["init"], in: prefix)
+        let bare = try Tool.runProgram(try install(at: scratch.appendingPathComponent("bare"), withSchema: false), ["init"], in: scratch)
         XCTAssertTrue(bare.stdout.hasPrefix("# yaml-language-server: $schema=topology.schema.json\n"))
-        try FileManager.default.copyItem(atPath: schemaPath, toPath: share.appendingPathComponent("topology.schema.json").path)
-        let installed = try Tool.runProgram(binary, ["init"], in: prefix)
-        let expected = share.resolvingSymlinksInPath().appendingPathComponent("topology.schema.json").path
+        // Installed: its absolute path.
+        let prefix = scratch.appendingPathComponent("usr")
+        let installed = try Tool.runProgram(try install(at: prefix, withSchema: true), ["init"], in: scratch)
+        let expected = prefix.resolvingSymlinksInPath().appendingPathComponent("share/maestro-topo/topology.schema.json").path
         XCTAssertTrue(installed.stdout.hasPrefix("# yaml-language-server: $schema=\(expected)\n"), installed.stdout)
         XCTAssertEqual(installed.stderr, "")
+        // Installed under a folder with a space, which the line cannot hold:
+        // the relative default again, with the note.
+        let spaced = try Tool.runProgram(
+            try install(at: scratch.appendingPathComponent("my tools"), withSchema: true), ["init"], in: scratch)
+        XCTAssertTrue(spaced.stdout.hasPrefix("# yaml-language-server: $schema=topology.schema.json\n"), spaced.stdout)
+        XCTAssertTrue(spaced.stderr.contains("maestro-topo schema --output"), spaced.stderr)
     }
 
     // MARK: Judging

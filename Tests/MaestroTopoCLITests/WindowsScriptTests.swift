@@ -390,7 +390,24 @@ final class WindowsScriptTests: XCTestCase {
                               settings: [("RECORDER_FAIL", "-list TRUSTSTORE_PASSWORD")] + fallback(server.possible)))
             steps.append(Step(label: "\(server.host)-request", script: script, arguments: ["request"], settings: fallback(server.possible)))
         }
+        // Wine under load now and then loses one recorded call (a keytool
+        // stand-in that cmd started but whose record never appeared); a fault
+        // of the script repeats, so one more run tells the two apart.
+        func recordedAsPlanned() -> Bool {
+            servers.allSatisfy { server in
+                guard server.possible else { return calls("\(server.host)-trust").isEmpty }
+                let keytool = server.folder + #"\jre\bin\keytool.exe"#
+                let truststore = server.folder + #"\jre\lib\security\cacerts"#
+                return normalized(calls("\(server.host)-trust"), temp: temp)
+                    == trustCalls(keytool: keytool, truststore: truststore, roots: [root], storepasswd: true)
+                    && calls("\(server.host)-request") == requestCalls(keytool: keytool, keystore: server.keystore, host: server.host)
+            }
+        }
         var (run, status) = try drive(steps, environment: environment, temp: temp)
+        if !recordedAsPlanned() {
+            try? FileManager.default.removeItem(at: work.appendingPathComponent("rec"))
+            (run, status) = try drive(steps, environment: environment, temp: temp)
+        }
         assertNoSecretsShown(run)
         for server in servers {
             let truststore = server.folder + #"\jre\lib\security\cacerts"#
